@@ -1,0 +1,16 @@
+namespace Memgate.Server;
+
+/// <summary>What a session may know about its connection.</summary>
+public sealed class ConnectionContext
+{
+    public required long Id { get; init; }
+    public required string RemoteAddress { get; init; }
+    public required string LocalAddress { get; init; }
+    public required bool IsUnixSocket { get; init; }
+
+    /// <summary>Relative seconds (server clock) of the last command, for "stats conns".</summary>
+    public long LastCommandTime { get; set; }
+
+    /// <summary>Connection state name for "stats conns" (conn_read, conn_parse_cmd, ...).</summary>
+    public string State { get; set; } = "conn_new_cmd";
+}
