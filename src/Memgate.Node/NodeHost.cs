@@ -1,9 +1,18 @@
 namespace Memgate.Node;
 
-/// <summary>Runs a memcached-compatible node: engine + listener + sessions, until cancelled or shut down.</summary>
+/// <summary>Runs a memcached-compatible node until cancelled or shut down by a client (with -A).</summary>
 public static class NodeHost
 {
-    /// <summary>Starts the node, prints nothing unless verbose, and returns the process exit code when it stops.</summary>
-    public static Task<int> RunAsync(NodeSettings settings, CancellationToken cancellationToken)
-        => throw new NotImplementedException();
+    /// <summary>Starts the node and returns the process exit code when it stops.</summary>
+    public static async Task<int> RunAsync(NodeSettings settings, CancellationToken cancellationToken)
+    {
+        await using var server = NodeServer.Start(settings);
+        var stopped = new TaskCompletionSource();
+        await using (cancellationToken.Register(() => stopped.TrySetResult()))
+        {
+            await Task.WhenAny(stopped.Task, server.ShutdownRequested).ConfigureAwait(false);
+        }
+
+        return 0;
+    }
 }

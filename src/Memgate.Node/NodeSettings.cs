@@ -66,6 +66,18 @@ public sealed record NodeSettings
     public bool DropPrivileges { get; init; } = true;
     public string? MemoryFile { get; init; }
 
+    // Accepted for compatibility; reported by "stats settings" where memcached reports them.
+    /// <summary>-D given: per-prefix stats collection starts enabled.</summary>
+    public bool DetailEnabled { get; init; }
+    public bool LruSegmented { get; init; } = true;
+    public bool HashExpansionDisabled { get; init; }
+    public string? SlabSizes { get; init; }
+    public bool CoreDumpsEnabled { get; init; }
+    public int NapiIds { get; init; }
+    public bool TlsEnabled { get; init; }
+    /// <summary>-o keys memcached accepts that memgate does not act on (ext_*, ssl_*, sock_cookie_id, ...), as given.</summary>
+    public IReadOnlyDictionary<string, string?> IgnoredExtendedOptions { get; init; } = new Dictionary<string, string?>();
+
     /// <summary>The storage engine's view of these settings.</summary>
     public CacheOptions ToCacheOptions() => new()
     {

@@ -52,6 +52,9 @@ public ref struct CacheLock
 
     public readonly void SetWinTokenSent(ItemHandle item, bool sent) => Engine.SetWinTokenSentLocked(item, sent);
 
+    /// <summary>Remembers that the key came base64-encoded (meta b flag), so k returns it that way.</summary>
+    public readonly void SetKeyBinary(ItemHandle item, bool binary) => Engine.SetKeyBinaryLocked(item, binary);
+
     public void Dispose()
     {
         if (_engine is { } engine)

@@ -19,6 +19,8 @@ public readonly ref struct ItemView
     public bool Stale { get; init; }
     /// <summary>A recache/vivify win token was handed out (meta W/Z).</summary>
     public bool WinTokenSent { get; init; }
+    /// <summary>The key arrived base64-encoded (meta b flag).</summary>
+    public bool KeyIsBinary { get; init; }
     /// <summary>Slab class id (stats, me cls=).</summary>
     public int SlabClass { get; init; }
     /// <summary>Total bytes the item occupies (me size=).</summary>

@@ -10,13 +10,16 @@ public ref struct MetaFlags
     /// <summary>One bit per flag letter, see <see cref="Has"/>.</summary>
     public ulong Present;
 
-    /// <summary>The flag tokens as sent, space separated, in request order.</summary>
+    /// <summary>
+    /// The flag tokens as sent, space separated, in request order. Only a token's first byte names its flag
+    /// (memcached reads "vq" as v), so iterate with <see cref="TokenReader"/> and switch on <c>token[0]</c>.
+    /// </summary>
     public ReadOnlySpan<byte> Raw;
 
     /// <summary>O: opaque token (without the letter), echoed back.</summary>
     public ReadOnlySpan<byte> Opaque;
 
-    /// <summary>T: TTL to set/update.</summary>
+    /// <summary>T: TTL to set/update (32-bit, truncated like memcached's safe_strtol).</summary>
     public long Ttl;
 
     /// <summary>N: vivify-on-miss / autovivify TTL.</summary>
@@ -28,7 +31,7 @@ public ref struct MetaFlags
     /// <summary>C: CAS to compare.</summary>
     public ulong CompareCas;
 
-    /// <summary>E: explicit new CAS value.</summary>
+    /// <summary>E: explicit new CAS value. Reserved: memcached 1.6.18 rejects E ("CLIENT_ERROR invalid flag", added in 1.6.27), so the parser never sets it.</summary>
     public ulong ExplicitCas;
 
     /// <summary>F: client flags (ms).</summary>
@@ -37,7 +40,7 @@ public ref struct MetaFlags
     /// <summary>M: mode character (ms: E A P R S; ma: I + D -), 0 when absent.</summary>
     public byte Mode;
 
-    /// <summary>D: delta for ma (default 1).</summary>
+    /// <summary>D: delta for ma (1 when absent; the parser sets the default).</summary>
     public ulong Delta;
 
     /// <summary>J: initial value for ma autovivify (default 0).</summary>

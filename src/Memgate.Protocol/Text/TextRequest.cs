@@ -8,6 +8,9 @@ public ref struct TextRequest
 {
     public TextCommand Command;
 
+    /// <summary>The command token as sent (tells admin commands apart: slabs, lru, lru_crawler, watch...).</summary>
+    public ReadOnlySpan<byte> CommandName;
+
     /// <summary>Bytes of the command line including its terminating <c>\n</c>.</summary>
     public int LineLength;
 
@@ -22,16 +25,22 @@ public ref struct TextRequest
 
     public uint ClientFlags;
 
-    /// <summary>Exptime exactly as the client sent it (relative, absolute or negative).</summary>
+    /// <summary>
+    /// Exptime as the client sent it (relative, absolute or negative), truncated to 32 bits as memcached does.
+    /// For <c>flush_all</c>: the delay (0 when absent; negative means now).
+    /// </summary>
     public long ExpTime;
 
-    /// <summary>For storage commands and <c>ms</c>: the length of the data block that follows the line (without its <c>\r\n</c>).</summary>
+    /// <summary>
+    /// For storage commands and <c>ms</c>: the length of the data block that follows the line (without its <c>\r\n</c>).
+    /// Like memcached it is parsed as 64 bits and truncated to 32 (<c>set k 0 0 4294967297</c> reads 1 byte).
+    /// </summary>
     public int DataLength;
 
     /// <summary>cas unique of the <c>cas</c> command.</summary>
     public ulong CasUnique;
 
-    /// <summary>incr/decr delta; verbosity level; flush_all delay; cache_memlimit megabytes.</summary>
+    /// <summary>incr/decr delta; verbosity level; flush_all delay (0 when not positive); cache_memlimit megabytes.</summary>
     public ulong Number;
 
     /// <summary>True when an optional numeric argument (flush_all delay) was present.</summary>
@@ -43,9 +52,19 @@ public ref struct TextRequest
     /// <summary>Parsed meta flags (meta commands only).</summary>
     public MetaFlags Meta;
 
-    /// <summary>When <see cref="ParseStatus.Error"/>: the complete reply line to send, including <c>\r\n</c>.</summary>
+    /// <summary>
+    /// When <see cref="ParseStatus.Error"/>: the complete reply line to send, including <c>\r\n</c>. Empty when memcached
+    /// suppresses the error because the line ended in <c>noreply</c> (the line is still consumed). <see cref="Command"/>,
+    /// <see cref="CommandName"/> and <see cref="NoReply"/> are filled in on errors too, for stats such as cmd_flush.
+    /// </summary>
     public ReadOnlySpan<byte> ErrorReply;
 
     /// <summary>When <see cref="ParseStatus.Error"/>: memcached closes the connection after this error.</summary>
     public bool CloseAfterError;
+
+    /// <summary>
+    /// When <see cref="ParseStatus.Error"/> for <c>ms</c>: after consuming the line, also discard the next
+    /// <see cref="DataLength"/> + 2 bytes unseen (memcached's conn_swallow). Classic storage commands never swallow in 1.6.18.
+    /// </summary>
+    public bool SwallowData;
 }

@@ -1,0 +1,42 @@
+using Memgate.Server;
+using Memgate.Storage;
+
+namespace Memgate.Node;
+
+/// <summary>What every session of a node shares: settings, engine, counters and the listener.</summary>
+internal sealed class NodeContext
+{
+    public NodeContext(NodeSettings settings, CacheEngine engine, ServerStatistics serverStatistics)
+    {
+        Settings = settings;
+        Engine = engine;
+        ServerStatistics = serverStatistics;
+        Verbosity = settings.Verbosity;
+        MemoryLimitBytes = settings.MemoryLimitBytes;
+        StartedAt = DateTimeOffset.UtcNow;
+    }
+
+    public NodeSettings Settings { get; }
+
+    public CacheEngine Engine { get; }
+
+    public ICacheClock Clock => Engine.Clock;
+
+    public NodeStatistics Statistics { get; } = new();
+
+    public ServerStatistics ServerStatistics { get; }
+
+    public DateTimeOffset StartedAt { get; }
+
+    /// <summary>Set once the listener runs; used by "stats conns".</summary>
+    public ConnectionListener? Listener { get; set; }
+
+    /// <summary>Runtime verbosity (the verbosity command changes it).</summary>
+    public int Verbosity { get; set; }
+
+    /// <summary>Current -m, changed by cache_memlimit.</summary>
+    public long MemoryLimitBytes { get; set; }
+
+    /// <summary>Invoked by the shutdown command (only with -A).</summary>
+    public Action? RequestShutdown { get; set; }
+}

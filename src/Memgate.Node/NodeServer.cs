@@ -1,0 +1,65 @@
+using System.Net;
+using Memgate.Server;
+using Memgate.Storage;
+
+namespace Memgate.Node;
+
+/// <summary>A running node: engine, listener and the background expiry crawler. Usable in-process (cluster, tests).</summary>
+public sealed class NodeServer : IAsyncDisposable
+{
+    private const int CrawlBatch = 10_000;
+    private readonly NodeContext _node;
+    private readonly ConnectionListener _listener;
+    private readonly Timer _crawler;
+    private readonly TaskCompletionSource _shutdown = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    private NodeServer(NodeContext node, ConnectionListener listener)
+    {
+        _node = node;
+        _listener = listener;
+        node.Listener = listener;
+        node.RequestShutdown = () => _shutdown.TrySetResult();
+        _crawler = new Timer(_ => Crawl(), null, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1));
+    }
+
+    /// <summary>Endpoints actually bound (ports resolved when 0 was asked for).</summary>
+    public IReadOnlyList<EndPoint> BoundEndpoints => _listener.BoundEndpoints;
+
+    /// <summary>Completes when a client sent "shutdown" (only allowed with -A).</summary>
+    public Task ShutdownRequested => _shutdown.Task;
+
+    /// <summary>Binds the listeners and starts serving.</summary>
+    public static NodeServer Start(NodeSettings settings)
+    {
+        var engine = new CacheEngine(settings.ToCacheOptions(), new SystemCacheClock());
+        var serverStatistics = new ServerStatistics();
+        var node = new NodeContext(settings, engine, serverStatistics);
+        var listener = new ConnectionListener(ListenEndpoints.ToServerOptions(settings), new NodeSessionFactory(node), serverStatistics);
+        try
+        {
+            listener.Start();
+        }
+        catch
+        {
+            engine.Dispose();
+            throw;
+        }
+
+        return new NodeServer(node, listener);
+    }
+
+    private void Crawl()
+    {
+        if (_node.Settings.LruCrawler)
+        {
+            _node.Engine.CrawlExpired(CrawlBatch);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _crawler.DisposeAsync().ConfigureAwait(false);
+        await _listener.DisposeAsync().ConfigureAwait(false);
+        _node.Engine.Dispose();
+    }
+}

@@ -1,0 +1,264 @@
+using Memgate.Node.Commands;
+using Memgate.Node.Stats;
+using Memgate.Protocol.Text;
+using Memgate.Server;
+
+namespace Memgate.Node;
+
+/// <summary>
+/// One client connection of a node speaking the text and meta protocols: parses every complete request in the
+/// receive buffer, executes it against the engine on the receiving thread, and queues the replies for one send.
+/// </summary>
+internal sealed class TextSession : IProtocolSession
+{
+    /// <summary>Above this much queued output the session yields so the loop can send.</summary>
+    private const int OutputHighWater = 256 * 1024;
+
+    private readonly NodeContext _node;
+    private readonly ConnectionContext _connection;
+    private readonly MemcachedSizing _sizing;
+    private readonly byte[] _scratch = new byte[512];
+    private long _swallowRemaining;
+
+    public TextSession(NodeContext node, ConnectionContext connection, MemcachedSizing sizing)
+    {
+        _node = node;
+        _connection = connection;
+        _sizing = sizing;
+    }
+
+    public ValueTask<ProcessResult> ProcessAsync(ReadOnlyMemory<byte> input, OutputBuffer output, CancellationToken cancellationToken)
+        => new(Process(input.Span, output));
+
+    public void Dispose()
+    {
+    }
+
+    private ProcessResult Process(ReadOnlySpan<byte> input, OutputBuffer output)
+    {
+        int consumed = 0;
+        int requests = 0;
+        while (true)
+        {
+            if (_swallowRemaining > 0)
+            {
+                int skip = (int)Math.Min(_swallowRemaining, input.Length - consumed);
+                consumed += skip;
+                _swallowRemaining -= skip;
+                if (_swallowRemaining > 0)
+                {
+                    return new ProcessResult(consumed, ProcessOutcome.NeedMoreInput);
+                }
+            }
+
+            var rest = input[consumed..];
+            if (rest.IsEmpty)
+            {
+                return new ProcessResult(consumed, ProcessOutcome.NeedMoreInput);
+            }
+
+            if (requests >= _node.Settings.ReqsPerEvent || output.Length >= OutputHighWater)
+            {
+                if (requests >= _node.Settings.ReqsPerEvent)
+                {
+                    Interlocked.Increment(ref _node.ServerStatistics.ConnYields);
+                }
+
+                return new ProcessResult(consumed, ProcessOutcome.Yield);
+            }
+
+            var request = default(TextRequest);
+            var status = TextRequestParser.Parse(rest, ref request, _scratch);
+            switch (status)
+            {
+                case ParseStatus.Incomplete:
+                    return TextRequestParser.ShouldCloseOverlongLine(rest)
+                        ? new ProcessResult(consumed, ProcessOutcome.Close)
+                        : new ProcessResult(consumed, ProcessOutcome.NeedMoreInput);
+                case ParseStatus.Close:
+                    return new ProcessResult(consumed, ProcessOutcome.Close);
+                case ParseStatus.Error:
+                    output.Write(request.ErrorReply);
+                    consumed += request.LineLength;
+                    if (request.CloseAfterError)
+                    {
+                        return new ProcessResult(consumed, ProcessOutcome.Close);
+                    }
+
+                    CountRejected(ref request);
+                    requests++;
+                    continue;
+            }
+
+            requests++;
+            _connection.LastCommandTime = _node.Clock.CurrentTime;
+            if (IsStorage(request.Command))
+            {
+                var step = ProcessStorage(ref request, rest, output);
+                if (step.Outcome == ProcessOutcome.NeedMoreInput)
+                {
+                    return new ProcessResult(consumed, ProcessOutcome.NeedMoreInput, step.MinimumInput);
+                }
+
+                consumed += step.Consumed;
+                continue;
+            }
+
+            consumed += request.LineLength;
+            if (!Execute(ref request, output))
+            {
+                return new ProcessResult(consumed, ProcessOutcome.Close);
+            }
+        }
+    }
+
+    /// <summary>Side effects memcached has even for a rejected line: a swallowed ms data block, cmd_flush.</summary>
+    private void CountRejected(ref TextRequest request)
+    {
+        if (request.SwallowData)
+        {
+            _swallowRemaining = (long)request.DataLength + 2;
+        }
+
+        if (request.Command == TextCommand.FlushAll)
+        {
+            Interlocked.Increment(ref _node.Statistics.CmdFlush);
+        }
+    }
+
+    private static bool IsStorage(TextCommand command)
+        => command is TextCommand.Set or TextCommand.Add or TextCommand.Replace or TextCommand.Append
+            or TextCommand.Prepend or TextCommand.Cas or TextCommand.MetaSet;
+
+    /// <summary>
+    /// A storage command with its data block. A value over the item size limit is answered at once and its data
+    /// swallowed without buffering it, as memcached does.
+    /// </summary>
+    private ProcessResult ProcessStorage(ref TextRequest request, ReadOnlySpan<byte> rest, OutputBuffer output)
+    {
+        long blockLength = (long)request.DataLength + 2;
+        if (request.DataLength > _node.Settings.MaxItemSize)
+        {
+            RejectTooLarge(ref request, output);
+            _swallowRemaining = blockLength;
+            return new ProcessResult(request.LineLength, ProcessOutcome.Yield);
+        }
+
+        long needed = request.LineLength + blockLength;
+        if (rest.Length < needed)
+        {
+            return new ProcessResult(0, ProcessOutcome.NeedMoreInput, (int)needed);
+        }
+
+        var block = rest.Slice(request.LineLength, (int)blockLength);
+        if (block[^2] != (byte)'\r' || block[^1] != (byte)'\n')
+        {
+            Interlocked.Increment(ref _node.Statistics.CmdSet);
+            if (!request.NoReply || request.Command == TextCommand.MetaSet)
+            {
+                output.Write("CLIENT_ERROR bad data chunk\r\n"u8);
+            }
+
+            return new ProcessResult((int)needed, ProcessOutcome.Yield);
+        }
+
+        var data = block[..^2];
+        if (request.Command == TextCommand.MetaSet)
+        {
+            MetaSetCommand.Execute(_node, ref request, data, output);
+        }
+        else
+        {
+            StorageCommand.Execute(_node, ref request, data, output);
+        }
+
+        return new ProcessResult((int)needed, ProcessOutcome.Yield);
+    }
+
+    private void RejectTooLarge(ref TextRequest request, OutputBuffer output)
+    {
+        Interlocked.Increment(ref _node.Statistics.StoreTooLarge);
+
+        // memcached also drops the old value when a set fails.
+        if (request.Command is TextCommand.Set or TextCommand.MetaSet)
+        {
+            using var cache = _node.Engine.Lock();
+            var old = cache.Find(request.Key, out _);
+            if (!old.IsNone)
+            {
+                cache.Unlink(old);
+            }
+        }
+
+        if (!request.NoReply || request.Command == TextCommand.MetaSet)
+        {
+            output.Write("SERVER_ERROR object too large for cache\r\n"u8);
+        }
+    }
+
+    /// <summary>Runs a non-storage command; returns false when the connection must close afterwards.</summary>
+    private bool Execute(ref TextRequest request, OutputBuffer output)
+    {
+        switch (request.Command)
+        {
+            case TextCommand.Get:
+            case TextCommand.Gets:
+            case TextCommand.Gat:
+            case TextCommand.Gats:
+                RetrievalCommand.Execute(_node, ref request, output);
+                break;
+            case TextCommand.Delete:
+                DeleteCommand.Execute(_node, ref request, output);
+                break;
+            case TextCommand.Incr:
+            case TextCommand.Decr:
+                ArithmeticCommand.Execute(_node, ref request, output);
+                break;
+            case TextCommand.Touch:
+                TouchCommand.Execute(_node, ref request, output);
+                break;
+            case TextCommand.MetaGet:
+                MetaGetCommand.Execute(_node, ref request, output);
+                break;
+            case TextCommand.MetaDelete:
+                MetaDeleteCommand.Execute(_node, ref request, output);
+                break;
+            case TextCommand.MetaArithmetic:
+                MetaArithmeticCommand.Execute(_node, ref request, output);
+                break;
+            case TextCommand.MetaDebug:
+                MetaDebugCommand.Execute(_node, _sizing, ref request, output);
+                break;
+            case TextCommand.MetaNoop:
+                output.Write("MN\r\n"u8);
+                break;
+            case TextCommand.Stats:
+                StatsCommand.Execute(_node, ref request, output);
+                break;
+            case TextCommand.FlushAll:
+                AdminCommands.FlushAll(_node, ref request, output);
+                break;
+            case TextCommand.Version:
+                AdminCommands.Version(output);
+                break;
+            case TextCommand.Verbosity:
+                AdminCommands.Verbosity(_node, ref request, output);
+                break;
+            case TextCommand.CacheMemlimit:
+                AdminCommands.CacheMemlimit(_node, ref request, output);
+                break;
+            case TextCommand.Shutdown:
+                return !AdminCommands.Shutdown(_node, ref request, output);
+            case TextCommand.Quit:
+                return false;
+            case TextCommand.Admin:
+                AdminCommands.Admin(ref request, output);
+                break;
+            default:
+                output.Write("ERROR\r\n"u8);
+                break;
+        }
+
+        return true;
+    }
+}
