@@ -2,5 +2,5 @@ namespace Memgate.Cli;
 
 internal static class Program
 {
-    private static int Main(string[] args) => args.Length == 0 ? 0 : 1;
+    private static Task<int> Main(string[] args) => SubcommandDispatcher.RunAsync(args);
 }

@@ -1,4 +1,5 @@
 using System.Net;
+using Memgate.Node.CommandLine;
 using Memgate.Server;
 using Memgate.Storage;
 
@@ -38,9 +39,11 @@ public sealed class NodeServer : IAsyncDisposable
         try
         {
             listener.Start();
+            MemcachedPortFile.WriteIfRequested(listener.BoundEndpoints);
         }
         catch
         {
+            listener.DisposeAsync().AsTask().GetAwaiter().GetResult();
             engine.Dispose();
             throw;
         }

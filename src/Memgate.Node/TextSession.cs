@@ -20,6 +20,9 @@ internal sealed class TextSession : IProtocolSession
     private readonly byte[] _scratch = new byte[512];
     private long _swallowRemaining;
 
+    /// <summary>memcached answers a rejected data block only once the whole block has been swallowed.</summary>
+    private byte[]? _replyAfterSwallow;
+
     public TextSession(NodeContext node, ConnectionContext connection, MemcachedSizing sizing)
     {
         _node = node;
@@ -48,6 +51,12 @@ internal sealed class TextSession : IProtocolSession
                 if (_swallowRemaining > 0)
                 {
                     return new ProcessResult(consumed, ProcessOutcome.NeedMoreInput);
+                }
+
+                if (_replyAfterSwallow is { } reply)
+                {
+                    output.Write(reply);
+                    _replyAfterSwallow = null;
                 }
             }
 
@@ -78,8 +87,16 @@ internal sealed class TextSession : IProtocolSession
                 case ParseStatus.Close:
                     return new ProcessResult(consumed, ProcessOutcome.Close);
                 case ParseStatus.Error:
-                    output.Write(request.ErrorReply);
                     consumed += request.LineLength;
+                    if (request.SwallowData)
+                    {
+                        Swallow(request.DataLength, request.ErrorReply);
+                    }
+                    else
+                    {
+                        output.Write(request.ErrorReply);
+                    }
+
                     if (request.CloseAfterError)
                     {
                         return new ProcessResult(consumed, ProcessOutcome.Close);
@@ -112,14 +129,16 @@ internal sealed class TextSession : IProtocolSession
         }
     }
 
-    /// <summary>Side effects memcached has even for a rejected line: a swallowed ms data block, cmd_flush.</summary>
+    /// <summary>Discards a data block unseen, then answers with <paramref name="reply"/> (empty for noreply).</summary>
+    private void Swallow(int dataLength, ReadOnlySpan<byte> reply)
+    {
+        _swallowRemaining = (long)dataLength + 2;
+        _replyAfterSwallow = reply.IsEmpty ? null : reply.ToArray();
+    }
+
+    /// <summary>flush_all counts cmd_flush even when its line is rejected, as in memcached.</summary>
     private void CountRejected(ref TextRequest request)
     {
-        if (request.SwallowData)
-        {
-            _swallowRemaining = (long)request.DataLength + 2;
-        }
-
         if (request.Command == TextCommand.FlushAll)
         {
             Interlocked.Increment(ref _node.Statistics.CmdFlush);
@@ -139,8 +158,7 @@ internal sealed class TextSession : IProtocolSession
         long blockLength = (long)request.DataLength + 2;
         if (request.DataLength > _node.Settings.MaxItemSize)
         {
-            RejectTooLarge(ref request, output);
-            _swallowRemaining = blockLength;
+            RejectTooLarge(ref request);
             return new ProcessResult(request.LineLength, ProcessOutcome.Yield);
         }
 
@@ -175,7 +193,7 @@ internal sealed class TextSession : IProtocolSession
         return new ProcessResult((int)needed, ProcessOutcome.Yield);
     }
 
-    private void RejectTooLarge(ref TextRequest request, OutputBuffer output)
+    private void RejectTooLarge(ref TextRequest request)
     {
         Interlocked.Increment(ref _node.Statistics.StoreTooLarge);
 
@@ -190,11 +208,11 @@ internal sealed class TextSession : IProtocolSession
             }
         }
 
-        if (!request.NoReply || request.Command == TextCommand.MetaSet)
-        {
-            output.Write("SERVER_ERROR object too large for cache\r\n"u8);
-        }
+        bool reply = !request.NoReply || request.Command == TextCommand.MetaSet;
+        Swallow(request.DataLength, reply ? TooLargeReply : default);
     }
+
+    private static ReadOnlySpan<byte> TooLargeReply => "SERVER_ERROR object too large for cache\r\n"u8;
 
     /// <summary>Runs a non-storage command; returns false when the connection must close afterwards.</summary>
     private bool Execute(ref TextRequest request, OutputBuffer output)

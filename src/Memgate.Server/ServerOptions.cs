@@ -29,6 +29,14 @@ public sealed record ServerOptions
     /// <summary>Initial receive buffer per connection.</summary>
     public int ReceiveBufferSize { get; init; } = 16 * 1024;
 
+    /// <summary>
+    /// Connection slots that count against <see cref="MaxConnections"/> besides clients and listening sockets.
+    /// memcached compares its internal connection count plus reserved descriptors with -c, so at -c N it accepts
+    /// fewer than N clients; the node sets this to match (measured against memcached 1.6.18:
+    /// clients accepted = N - listeners - (8 + 4 × threads)).
+    /// </summary>
+    public int ReservedConnections { get; init; }
+
     /// <summary>-v verbosity (0..3) for connection logging to stderr.</summary>
     public int Verbosity { get; init; }
 }

@@ -14,6 +14,9 @@ public sealed class ServerStatistics
     public long ListenDisabledNum;
     public long MaxConnections;
 
+    /// <summary>Socket send calls; bytes_written / SendOperations shows how well replies are batched.</summary>
+    public long SendOperations;
+
     /// <summary>stats reset clears the resettable counters, as memcached does.</summary>
     public void Reset()
     {

@@ -7,7 +7,7 @@ namespace Memgate.Node.CommandLine;
 internal sealed class GetoptReader
 {
     /// <summary>memcached 1.6.18's short option string: a trailing ':' means "takes an argument".</summary>
-    private const string ShortOptions = "a:Ap:s:U:m:Mc:khivl:dru:P:f:e:n:t:D:LR:Cb:B:I:SFXWY:ZN:o:";
+    private const string ShortOptions = "a:Ap:s:U:m:Mc:khiVvl:dru:P:f:e:n:t:D:LR:Cb:B:I:SFXWY:ZN:o:";
 
     private static readonly (string Name, char Option, Argument Argument)[] LongOptions =
     [

@@ -22,7 +22,7 @@ internal static class MetaDebugCommand
         var view = cache.View(item);
         int total = sizing.ItemTotal(view.Key.Length, view.Value.Length, view.ClientFlags);
         output.Write("ME "u8);
-        MetaKeyEcho.WriteKeyText(view.Key, request.Meta.Has('b'), output);
+        MetaKeyEcho.WriteKeyText(view.Key, view.KeyIsBinary, output);
         output.Write(" exp="u8);
         MetaGetCommand.WriteTtl(view.ExpTime, now, output);
         output.Write(" la="u8);
