@@ -8,8 +8,8 @@ public static class SubcommandDispatcher
 
         commands:
           node       run a memcached-compatible cache node (takes memcached's flags; memgate node -h)
-          proxy      run the clustering proxy (not implemented yet)
-          cluster    manage an HA proxy pair (not implemented yet)
+          proxy      run the replicating, sharding proxy (takes magent's flags, or --config file.json; memgate proxy -h)
+          cluster    start two nodes and a replicating proxy on 127.0.0.1 in one process (try this first)
 
         """;
 
@@ -27,9 +27,10 @@ public static class SubcommandDispatcher
         {
             case "node":
                 return await NodeCommand.RunAsync(rest).ConfigureAwait(false);
-            case "proxy" or "cluster":
-                await Console.Error.WriteLineAsync($"memgate {args[0]}: not implemented yet").ConfigureAwait(false);
-                return 2;
+            case "proxy":
+                return await ProxyCommand.RunAsync(rest).ConfigureAwait(false);
+            case "cluster":
+                return await ClusterCommand.RunAsync(rest).ConfigureAwait(false);
             case "-h" or "--help" or "help":
                 await Console.Out.WriteAsync(Usage).ConfigureAwait(false);
                 return 0;

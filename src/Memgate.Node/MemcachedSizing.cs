@@ -33,6 +33,9 @@ internal sealed class MemcachedSizing
         _classSizes = [.. sizes];
     }
 
+    /// <summary>memcached's power_largest: the highest slab class id (slabs reassign checks against it).</summary>
+    public int ClassCount => _classSizes.Length;
+
     /// <summary>ITEM_ntotal: header, CAS, key + NUL, flags when non-zero, value + CRLF.</summary>
     public int ItemTotal(int keyLength, int valueLength, uint clientFlags)
         => ItemHeaderSize + (_casEnabled ? 8 : 0) + keyLength + 1 + (clientFlags != 0 ? 4 : 0) + valueLength + 2;

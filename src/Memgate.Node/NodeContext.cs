@@ -13,6 +13,7 @@ internal sealed class NodeContext
         ServerStatistics = serverStatistics;
         Verbosity = settings.Verbosity;
         MemoryLimitBytes = settings.MemoryLimitBytes;
+        Tunables = new NodeTunables(settings);
         StartedAt = DateTimeOffset.UtcNow;
     }
 
@@ -21,6 +22,9 @@ internal sealed class NodeContext
     public CacheEngine Engine { get; }
 
     public ICacheClock Clock => Engine.Clock;
+
+    /// <summary>Settings that admin commands change at run time (slabs automove, lru, lru_crawler).</summary>
+    public NodeTunables Tunables { get; }
 
     public NodeStatistics Statistics { get; } = new();
 

@@ -53,7 +53,7 @@ public sealed class NodeServer : IAsyncDisposable
 
     private void Crawl()
     {
-        if (_node.Settings.LruCrawler)
+        if (_node.Tunables.LruCrawler)
         {
             _node.Engine.CrawlExpired(CrawlBatch);
         }

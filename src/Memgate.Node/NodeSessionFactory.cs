@@ -1,8 +1,9 @@
+using Memgate.Node.Binary;
 using Memgate.Server;
 
 namespace Memgate.Node;
 
-/// <summary>Creates a text/meta session for each client of a node.</summary>
+/// <summary>Creates the session for each client of a node: text/meta, binary, or chosen by the first byte (-B).</summary>
 internal sealed class NodeSessionFactory : ISessionFactory
 {
     private readonly NodeContext _node;
@@ -14,5 +15,10 @@ internal sealed class NodeSessionFactory : ISessionFactory
         _sizing = new MemcachedSizing(node.Settings);
     }
 
-    public IProtocolSession CreateSession(ConnectionContext connection) => new TextSession(_node, connection, _sizing);
+    public IProtocolSession CreateSession(ConnectionContext connection) => _node.Settings.Protocol switch
+    {
+        "ascii" => new TextSession(_node, connection, _sizing),
+        "binary" => new BinarySession(_node, connection),
+        _ => new NegotiatingSession(() => new TextSession(_node, connection, _sizing), () => new BinarySession(_node, connection)),
+    };
 }

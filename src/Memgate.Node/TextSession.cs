@@ -18,6 +18,7 @@ internal sealed class TextSession : IProtocolSession
     private readonly ConnectionContext _connection;
     private readonly MemcachedSizing _sizing;
     private readonly byte[] _scratch = new byte[512];
+    private readonly AdminSession _admin = new();
     private long _swallowRemaining;
 
     /// <summary>memcached answers a rejected data block only once the whole block has been swallowed.</summary>
@@ -39,10 +40,26 @@ internal sealed class TextSession : IProtocolSession
 
     private ProcessResult Process(ReadOnlySpan<byte> input, OutputBuffer output)
     {
+        if (_admin.Watching)
+        {
+            // memcached stops reading a watcher's commands; whatever it sends is dropped unanswered.
+            return new ProcessResult(input.Length, ProcessOutcome.NeedMoreInput);
+        }
+
         int consumed = 0;
         int requests = 0;
+
+        // memcached transmits its queued replies after every successful retrieval; replies queued since then
+        // are the ones a rejected multi-get discards.
+        int transmittedMark = output.Length;
         while (true)
         {
+            if (_admin.Metadump.IsActive && !_admin.Metadump.Continue(_node, _sizing, output, OutputHighWater))
+            {
+                // Send what is written and come back for more before reading the next pipelined command.
+                return new ProcessResult(consumed, ProcessOutcome.Yield);
+            }
+
             if (_swallowRemaining > 0)
             {
                 int skip = (int)Math.Min(_swallowRemaining, input.Length - consumed);
@@ -88,6 +105,12 @@ internal sealed class TextSession : IProtocolSession
                     return new ProcessResult(consumed, ProcessOutcome.Close);
                 case ParseStatus.Error:
                     consumed += request.LineLength;
+                    if (IsRetrieval(request.Command) && request.ErrorReply.SequenceEqual(TextReplies.BadCommandLineFormat))
+                    {
+                        // An over-long key in a get makes memcached drop every reply it had not sent yet.
+                        output.Truncate(transmittedMark);
+                    }
+
                     if (request.SwallowData)
                     {
                         Swallow(request.DataLength, request.ErrorReply);
@@ -126,6 +149,16 @@ internal sealed class TextSession : IProtocolSession
             {
                 return new ProcessResult(consumed, ProcessOutcome.Close);
             }
+
+            if (IsRetrieval(request.Command))
+            {
+                transmittedMark = output.Length;
+            }
+
+            if (_admin.Watching)
+            {
+                return new ProcessResult(input.Length, ProcessOutcome.NeedMoreInput);
+            }
         }
     }
 
@@ -144,6 +177,9 @@ internal sealed class TextSession : IProtocolSession
             Interlocked.Increment(ref _node.Statistics.CmdFlush);
         }
     }
+
+    private static bool IsRetrieval(TextCommand command)
+        => command is TextCommand.Get or TextCommand.Gets or TextCommand.Gat or TextCommand.Gats;
 
     private static bool IsStorage(TextCommand command)
         => command is TextCommand.Set or TextCommand.Add or TextCommand.Replace or TextCommand.Append
@@ -251,7 +287,7 @@ internal sealed class TextSession : IProtocolSession
                 output.Write("MN\r\n"u8);
                 break;
             case TextCommand.Stats:
-                StatsCommand.Execute(_node, ref request, output);
+                StatsCommand.Execute(_node, _sizing, ref request, output);
                 break;
             case TextCommand.FlushAll:
                 AdminCommands.FlushAll(_node, ref request, output);
@@ -270,7 +306,7 @@ internal sealed class TextSession : IProtocolSession
             case TextCommand.Quit:
                 return false;
             case TextCommand.Admin:
-                AdminCommands.Admin(ref request, output);
+                AdminCommands.Admin(_node, _sizing, _admin, ref request, output);
                 break;
             default:
                 output.Write("ERROR\r\n"u8);

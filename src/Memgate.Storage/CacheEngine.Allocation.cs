@@ -6,6 +6,13 @@ public sealed unsafe partial class CacheEngine
     /// <summary>With -M only expired items may be reused; this bounds how far one allocation looks for them.</summary>
     private const int ExpiredScanLimit = 256;
 
+    /// <summary>
+    /// Whether an item of this shape exceeds -I as memcached's item_size_ok judges it. Lets a protocol refuse an
+    /// oversized value from its header alone, before the value arrives.
+    /// </summary>
+    public bool ExceedsItemSizeLimit(int keyLength, long valueLength, uint clientFlags)
+        => ItemLayout.MemcachedSize(keyLength, valueLength, clientFlags, _casEnabled) > Options.MaxItemSize;
+
     internal AllocationResult AllocateLocked(ReadOnlySpan<byte> key, int valueLength, uint clientFlags, uint expTime, ItemHandle keepAlive, out ItemHandle item)
     {
         if (key.IsEmpty || key.Length > ItemLayout.MaxKeyLength)

@@ -102,20 +102,29 @@ public sealed class ItemSizeTests
     }
 
     [Fact]
-    public void Size_classes_grow_by_the_factor_and_are_8_byte_aligned()
+    public void Size_classes_grow_by_at_most_the_factor_and_waste_no_page_tail()
     {
         using var engine = EngineFixture.Create(_clock);
         var sizes = engine.ChunkSizes;
-        Assert.Equal(80, sizes[0]);
         Assert.Equal(EngineFixture.Megabyte, sizes[^1]);
+        Assert.InRange(sizes[0], 80, 88);
         for (int i = 1; i < sizes.Count; i++)
         {
             Assert.Equal(0, sizes[i] % 8);
             Assert.True(sizes[i] > sizes[i - 1]);
-            if (i < sizes.Count - 1)
-            {
-                Assert.InRange(sizes[i], sizes[i - 1] * 1.25 - 1, sizes[i - 1] * 1.25 + 8);
-            }
+            Assert.True(sizes[i] <= (sizes[i - 1] * 1.25) + 8 || EngineFixture.Megabyte / sizes[i] < EngineFixture.Megabyte / sizes[i - 1] - 0, $"class {i} grows too fast");
+
+            // Widening: one more byte per chunk would fit one chunk less into the page.
+            int perPage = EngineFixture.Megabyte / sizes[i];
+            Assert.True(perPage * (sizes[i] + 8) > EngineFixture.Megabyte, $"class {i} ({sizes[i]} B) leaves a whole chunk's worth of page unused");
         }
+    }
+
+    [Fact]
+    public void Hundred_kilobyte_items_fit_ten_to_a_page_like_memcached()
+    {
+        using var engine = EngineFixture.Create(_clock);
+        int chunk = engine.ChunkSizes.First(size => size >= 100_000 + 64);
+        Assert.Equal(10, EngineFixture.Megabyte / chunk);
     }
 }

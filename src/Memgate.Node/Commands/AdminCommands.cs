@@ -6,6 +6,8 @@ namespace Memgate.Node.Commands;
 /// <summary>flush_all, version, verbosity, cache_memlimit, shutdown and the slab/LRU admin commands.</summary>
 internal static class AdminCommands
 {
+    private const ulong MaxVerbosity = 2;
+
     /// <summary>flush_all [delay] [noreply]: everything stored up to the (delayed) flush point becomes invisible.</summary>
     public static void FlushAll(NodeContext node, ref TextRequest request, OutputBuffer output)
     {
@@ -16,11 +18,13 @@ internal static class AdminCommands
             return;
         }
 
-        // A delay that is not positive means "now", as in memcached.
-        long delay = request.ExpTime;
-        node.Engine.FlushAll(delay > 0 ? node.Engine.ToRelativeExpTime(delay) : 0);
+        Flush(node, request.ExpTime);
         Reply(ref request, "OK\r\n"u8, output);
     }
+
+    /// <summary>The flush itself, shared by flush_all and binary FLUSH: a delay that is not positive means "now", as in memcached.</summary>
+    public static void Flush(NodeContext node, long delay)
+        => node.Engine.FlushAll(delay > 0 ? node.Engine.ToRelativeExpTime(delay) : 0);
 
     public static void Version(OutputBuffer output)
     {
@@ -31,7 +35,8 @@ internal static class AdminCommands
 
     public static void Verbosity(NodeContext node, ref TextRequest request, OutputBuffer output)
     {
-        node.Verbosity = (int)Math.Min(request.Number, int.MaxValue);
+        // memcached clamps the level to its MAX_VERBOSITY_LEVEL (2); "stats settings" shows the clamped value.
+        node.Verbosity = (int)Math.Min(request.Number, MaxVerbosity);
         Reply(ref request, "OK\r\n"u8, output);
     }
 
@@ -75,10 +80,40 @@ internal static class AdminCommands
         return true;
     }
 
-    /// <summary>slabs/lru/lru_crawler/watch: the engine has no slab mover or segmented LRU, so the tunables are accepted.</summary>
-    public static void Admin(ref TextRequest request, OutputBuffer output)
+    /// <summary>slabs, lru, lru_crawler, watch, extstore, refresh_certs, misbehave, debugtime: memcached 1.6.18's replies.</summary>
+    public static void Admin(NodeContext node, MemcachedSizing sizing, AdminSession session, ref TextRequest request, OutputBuffer output)
     {
-        Reply(ref request, "OK\r\n"u8, output);
+        var name = request.CommandName;
+        if (name.SequenceEqual("slabs"u8))
+        {
+            SlabsCommand.Execute(node, sizing, ref request, output);
+        }
+        else if (name.SequenceEqual("lru"u8))
+        {
+            LruCommand.Execute(node, ref request, output);
+        }
+        else if (name.SequenceEqual("lru_crawler"u8))
+        {
+            LruCrawlerCommand.Execute(node, session, ref request, output);
+        }
+        else if (name.SequenceEqual("watch"u8))
+        {
+            WatchCommand.Execute(node, session, ref request, output);
+        }
+        else if (name.SequenceEqual("extstore"u8))
+        {
+            ExtstoreCommand.Execute(ref request, output);
+        }
+        else if (name.SequenceEqual("refresh_certs"u8))
+        {
+            // The reference build has TLS compiled in but not enabled; this reply ignores noreply there too.
+            output.Write(TextReplies.TlsNotEnabled);
+        }
+        else
+        {
+            // misbehave and debugtime exist only in memcached-debug builds; the packaged 1.6.18 answers ERROR.
+            output.Write(TextReplies.Error);
+        }
     }
 
     private static void Reply(ref TextRequest request, ReadOnlySpan<byte> reply, OutputBuffer output)

@@ -44,7 +44,7 @@ internal static class ItemStore
         ulong oldCas = oldView.Cas;
         var casCheck = request.CompareCas == 0 ? CasCheck.None
             : request.CompareCas == oldCas ? CasCheck.Match
-            : request.AllowStale && oldCas < request.CompareCas ? CasCheck.Stale
+            : request.AllowStale && request.CompareCas < oldCas ? CasCheck.Stale
             : CasCheck.BadValue;
 
         switch (request.Mode)

@@ -54,16 +54,23 @@ internal static class MetaArithmeticCommand
 
         // After an in-place or replacing update the key now names the current item.
         item = cache.Find(request.Key, out _);
-        WriteResult(node, cache, item, created, digits[..digitCount], ref request, output);
-        if (meta.Quiet)
+        if (!WriteResult(node, cache, item, created, digits[..digitCount], ref request, output))
+        {
+            return;
+        }
+
+        // memcached's q hides the reply of an update, but not of an autovivified item.
+        if (meta.Quiet && !created)
         {
             output.Truncate(replyStart);
         }
     }
 
-    private static void WriteResult(NodeContext node, CacheLock cache, ItemHandle item, bool created, scoped ReadOnlySpan<byte> digits, ref TextRequest request, OutputBuffer output)
+    /// <summary>Writes the reply; false when the opaque token turned out too long (after the update, as memcached does).</summary>
+    private static bool WriteResult(NodeContext node, CacheLock cache, ItemHandle item, bool created, scoped ReadOnlySpan<byte> digits, ref TextRequest request, OutputBuffer output)
     {
         var meta = request.Meta;
+        int replyStart = output.Length;
         bool withValue = meta.Has('v');
         if (withValue)
         {
@@ -98,6 +105,10 @@ internal static class MetaArithmeticCommand
                     }
 
                     break;
+                case (byte)'O' when meta.OpaqueTooLong:
+                    output.Truncate(replyStart);
+                    output.Write(TextReplies.MetaOpaqueTooLong);
+                    return false;
                 default:
                     MetaKeyEcho.TryWrite(token, request.Key, meta.Has('b'), output);
                     break;
@@ -110,10 +121,18 @@ internal static class MetaArithmeticCommand
             output.Write(digits);
             output.WriteCrLf();
         }
+
+        return true;
     }
 
     private static void WriteWithoutItem(ReadOnlySpan<byte> code, ref TextRequest request, OutputBuffer output)
     {
+        if (request.Meta.OpaqueTooLong)
+        {
+            output.Write(TextReplies.MetaOpaqueTooLong);
+            return;
+        }
+
         output.Write(code);
         MetaKeyEcho.WriteAll(request.Meta.Raw, request.Key, request.Meta.Has('b'), output);
         output.WriteCrLf();

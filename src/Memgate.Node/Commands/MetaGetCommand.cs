@@ -27,9 +27,9 @@ internal static class MetaGetCommand
             }
 
             hit = !item.IsNone;
-            if (hit)
+            if (hit && !WriteHit(node, cache, item, created, ref request, output))
             {
-                WriteHit(node, cache, item, created, ref request, output);
+                return;
             }
         }
 
@@ -44,7 +44,11 @@ internal static class MetaGetCommand
             Interlocked.Increment(ref hit ? ref stats.GetHits : ref stats.GetMisses);
         }
 
-        if (!hit && !meta.Quiet)
+        if (!hit && meta.OpaqueTooLong)
+        {
+            output.Write(TextReplies.MetaOpaqueTooLong);
+        }
+        else if (!hit && !meta.Quiet)
         {
             output.Write("EN"u8);
             MetaKeyEcho.WriteAll(meta.Raw, request.Key, binaryKey, output);
@@ -52,9 +56,11 @@ internal static class MetaGetCommand
         }
     }
 
-    private static void WriteHit(NodeContext node, CacheLock cache, ItemHandle item, bool created, ref TextRequest request, OutputBuffer output)
+    /// <summary>Writes the hit reply; false when the opaque token turned out too long (memcached's check happens here).</summary>
+    private static bool WriteHit(NodeContext node, CacheLock cache, ItemHandle item, bool created, ref TextRequest request, OutputBuffer output)
     {
         var meta = request.Meta;
+        int replyStart = output.Length;
         uint now = node.Clock.CurrentTime;
         var view = cache.View(item);
         bool withValue = meta.Has('v');
@@ -117,6 +123,10 @@ internal static class MetaGetCommand
                     output.WriteMetaFlag((byte)'h');
                     output.WriteByte(cache.View(item).Fetched ? (byte)'1' : (byte)'0');
                     break;
+                case (byte)'O' when meta.OpaqueTooLong:
+                    output.Truncate(replyStart);
+                    output.Write(TextReplies.MetaOpaqueTooLong);
+                    return false;
                 default:
                     MetaKeyEcho.TryWrite(token, cache.View(item).Key, cache.View(item).KeyIsBinary, output);
                     break;
@@ -152,6 +162,8 @@ internal static class MetaGetCommand
         {
             cache.Bump(item, fetch: true);
         }
+
+        return true;
     }
 
     /// <summary>Remaining TTL in seconds, or -1 for items that never expire.</summary>
@@ -163,7 +175,8 @@ internal static class MetaGetCommand
         }
         else
         {
-            output.WriteNumber((long)expTime - now);
+            // memcached subtracts as 32-bit unsigned: a TTL that has just passed prints as a huge number.
+            output.WriteNumber((ulong)unchecked(expTime - now));
         }
     }
 }

@@ -6,7 +6,7 @@ namespace Memgate.Node.Stats;
 /// <summary>stats [settings|items|slabs|sizes|conns|detail|reset|cachedump].</summary>
 internal static class StatsCommand
 {
-    public static void Execute(NodeContext node, ref TextRequest request, OutputBuffer output)
+    public static void Execute(NodeContext node, MemcachedSizing sizing, ref TextRequest request, OutputBuffer output)
     {
         var args = new TokenReader(request.Arguments);
         if (!args.TryRead(out var sub))
@@ -15,9 +15,43 @@ internal static class StatsCommand
             return;
         }
 
+        if (TryWriteNamed(node, sub, output))
+        {
+            return;
+        }
+
+        if (sub.SequenceEqual("conns"u8))
+        {
+            ConnectionStats.Write(node, output);
+        }
+        else if (sub.SequenceEqual("reset"u8))
+        {
+            ResetAll(node);
+            output.Write("RESET\r\n"u8);
+        }
+        else if (sub.SequenceEqual("detail"u8))
+        {
+            WriteDetail(node, ref args, output);
+        }
+        else if (sub.SequenceEqual("cachedump"u8))
+        {
+            CacheDump.Write(node, sizing, ref args, output);
+        }
+        else
+        {
+            output.Write("ERROR\r\n"u8);
+        }
+    }
+
+    /// <summary>
+    /// Writes the "STAT ...\r\n" lines and "END\r\n" of the sub-statistics both protocols serve the same way
+    /// (settings, items, slabs, sizes); false if <paramref name="sub"/> is none of them.
+    /// </summary>
+    public static bool TryWriteNamed(NodeContext node, ReadOnlySpan<byte> sub, OutputBuffer output)
+    {
         if (sub.SequenceEqual("settings"u8))
         {
-            SettingsStats.Write(node.Settings with { Verbosity = node.Verbosity, MemoryLimitBytes = node.MemoryLimitBytes }, output);
+            SettingsStats.Write(node.Tunables.ApplyTo(node.Settings) with { Verbosity = node.Verbosity, MemoryLimitBytes = node.MemoryLimitBytes }, output);
             output.Write("END\r\n"u8);
         }
         else if (sub.SequenceEqual("items"u8))
@@ -32,25 +66,20 @@ internal static class StatsCommand
         {
             output.Write("STAT sizes_status disabled\r\nEND\r\n"u8);
         }
-        else if (sub.SequenceEqual("conns"u8))
-        {
-            ConnectionStats.Write(node, output);
-        }
-        else if (sub.SequenceEqual("reset"u8))
-        {
-            node.Statistics.Reset();
-            node.ServerStatistics.Reset();
-            node.Engine.ResetStatistics();
-            output.Write("RESET\r\n"u8);
-        }
-        else if (sub.SequenceEqual("detail"u8))
-        {
-            WriteDetail(node, ref args, output);
-        }
         else
         {
-            output.Write("ERROR\r\n"u8);
+            return false;
         }
+
+        return true;
+    }
+
+    /// <summary>stats reset: every counter memcached resets.</summary>
+    public static void ResetAll(NodeContext node)
+    {
+        node.Statistics.Reset();
+        node.ServerStatistics.Reset();
+        node.Engine.ResetStatistics();
     }
 
     private static void WriteDetail(NodeContext node, ref TokenReader args, OutputBuffer output)

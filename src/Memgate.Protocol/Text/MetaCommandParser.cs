@@ -27,9 +27,9 @@ internal static class MetaCommandParser
             return ParseErrors.Always(ref request, error);
         }
 
-        return MetaFlagParser.OpaqueTooLong(request.Meta)
-            ? ParseErrors.Always(ref request, TextReplies.MetaOpaqueTooLong)
-            : ParseStatus.Complete;
+        // memcached checks the opaque length only while writing the reply, after a vivify or TTL update has
+        // happened; the executor reports MetaFlags.OpaqueTooLong at that point.
+        return ParseStatus.Complete;
     }
 
     public static ParseStatus ParseSet(ref TextRequest request, in LineTokens tokens, Span<byte> scratch)
@@ -86,7 +86,7 @@ internal static class MetaCommandParser
 
     /// <summary>
     /// ma. memcached checks the opaque length only after applying the delta (the counter changes, then the error is
-    /// returned); rejecting the line up front is the one deliberate difference.
+    /// returned), so the executor reports <see cref="MetaFlags.OpaqueTooLong"/> itself.
     /// </summary>
     public static ParseStatus ParseArithmetic(ref TextRequest request, in LineTokens tokens, Span<byte> scratch)
     {
@@ -100,9 +100,7 @@ internal static class MetaCommandParser
             return ParseErrors.Always(ref request, TextReplies.MetaInvalidModeMa);
         }
 
-        return MetaFlagParser.OpaqueTooLong(request.Meta)
-            ? ParseErrors.Always(ref request, TextReplies.MetaOpaqueTooLong)
-            : ParseStatus.Complete;
+        return ParseStatus.Complete;
     }
 
     /// <summary>me: only an exact "b" as the first flag means a base64 key; other tokens are ignored.</summary>

@@ -104,7 +104,7 @@ internal static class MetaFlagParser
     }
 
     /// <summary>The opaque token is limited to 32 bytes including its 'O'.</summary>
-    public static bool OpaqueTooLong(in MetaFlags meta) => meta.Opaque.Length + 1 > 32;
+    public static bool OpaqueTooLong(in MetaFlags meta) => meta.OpaqueTooLong;
 
     private static bool TryTtl(ReadOnlySpan<byte> value, out long ttl, ref ReadOnlySpan<byte> error)
     {

@@ -50,5 +50,8 @@ public ref struct MetaFlags
 
     public readonly bool Quiet => Has('q');
 
+    /// <summary>The opaque token exceeds memcached's 32 bytes (counting its 'O').</summary>
+    public readonly bool OpaqueTooLong => Opaque.Length + 1 > 32;
+
     public static ulong Bit(char flag) => flag is >= 'A' and <= 'z' ? 1UL << (flag - 'A') : 0;
 }

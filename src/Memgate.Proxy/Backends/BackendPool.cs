@@ -40,6 +40,21 @@ public sealed class BackendPool : IAsyncDisposable
     /// <summary>The backend's health state and counters.</summary>
     public BackendHealth Health { get; }
 
+    /// <summary>Requests in flight over all connections (for stats).</summary>
+    public int InFlight
+    {
+        get
+        {
+            int total = 0;
+            foreach (BackendConnection connection in _connections)
+            {
+                total += connection.InFlight;
+            }
+
+            return total;
+        }
+    }
+
     /// <summary>
     /// Sends a request over one of the connections. <paramref name="affinity"/> (e.g. the client
     /// connection's id) picks the connection, so one client's requests stay on one backend

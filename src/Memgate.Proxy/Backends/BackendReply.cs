@@ -28,6 +28,12 @@ public readonly struct BackendReply : IDisposable
     /// <summary>The raw reply, e.g. "STORED\r\n" or "VALUE k 0 1\r\nv\r\nEND\r\n"; empty unless <see cref="IsOk"/>.</summary>
     public ReadOnlySpan<byte> Span => _buffer is null ? default : _buffer.AsSpan(0, _length);
 
+    /// <summary>The rented buffer (null unless <see cref="IsOk"/>), for handing ownership on without a copy.</summary>
+    internal byte[]? RentedBuffer => _buffer;
+
+    /// <summary>Reply length in <see cref="RentedBuffer"/>.</summary>
+    internal int Length => _length;
+
     /// <summary>A failed reply without a buffer.</summary>
     public static BackendReply Failed(BackendStatus status) => new(status, null, 0);
 

@@ -33,7 +33,7 @@ public static class MagentCommandLine
         "  -b host:port  backup memcached server(s), repeatable or comma-separated\n" +
         "  -l address    listen address, default 0.0.0.0\n" +
         "  -n number     max client connections, default 4096\n" +
-        "  -D            don't go to background (memgate always stays in the foreground)\n" +
+        "  -D            don't go to background (without -D or -v the proxy daemonizes, as magent does)\n" +
         "  -k            ketama placement (libmemcached/twemproxy compatible) instead of magent's hash modulo\n" +
         "  -f file       also listen on this unix socket\n" +
         "  -i number     max connections kept per backend, default 20\n" +

@@ -25,7 +25,7 @@ public sealed class ProxySettings
     /// <summary>Group to run as (magent <c>-g</c>), or null.</summary>
     public string? Group { get; set; }
 
-    /// <summary>Stay in the foreground (magent <c>-D</c>/<c>-v</c>). memgate never forks; kept so scripts can pass it.</summary>
+    /// <summary>Stay in the foreground (magent <c>-D</c>/<c>-v</c>); with magent flags the proxy otherwise daemonizes. A JSON config always runs in the foreground.</summary>
     public bool Foreground { get; set; }
 
     /// <summary>Verbose logging (magent <c>-v</c>).</summary>
@@ -34,6 +34,13 @@ public sealed class ProxySettings
     /// <summary>magent's <c>-i</c> (idle keep-alive connections per backend). memgate multiplexes
     /// pipelined connections instead; the value caps <see cref="PoolSettings.ConnectionsPerServer"/>.</summary>
     public int MaxIdleConnectionsPerServer { get; set; } = 20;
+
+    /// <summary>Largest value a client may store through the proxy (memcached's <c>-I</c>, default 1 MB); larger
+    /// values are refused with memcached's "SERVER_ERROR object too large for cache" without being buffered.</summary>
+    public int MaxItemSize { get; set; } = 1024 * 1024;
+
+    /// <summary>Keys per backend whose missed writes are remembered for replay; beyond it the backend is flushed before it is trusted again.</summary>
+    public int RepairQueueCapacity { get; set; } = 100_000;
 
     /// <summary>Server pools; the first pool that no other pool names as its replica is the primary.</summary>
     public List<PoolSettings> Pools { get; set; } = [];

@@ -43,6 +43,16 @@ public static class ProxySettingsValidator
             errors.Add($"maxConnections: {settings.MaxConnections} must be at least 1");
         }
 
+        if (settings.MaxItemSize is < 1024 or > 1024 * 1024 * 1024)
+        {
+            errors.Add($"maxItemSize: {settings.MaxItemSize} must be between 1024 and 1073741824 bytes");
+        }
+
+        if (settings.RepairQueueCapacity < 1)
+        {
+            errors.Add($"repairQueueCapacity: {settings.RepairQueueCapacity} must be at least 1");
+        }
+
         if (settings.MaxIdleConnectionsPerServer < 1)
         {
             errors.Add($"maxIdleConnectionsPerServer: {settings.MaxIdleConnectionsPerServer} must be at least 1");

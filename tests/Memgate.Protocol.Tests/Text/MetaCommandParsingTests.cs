@@ -20,6 +20,18 @@ public class MetaCommandParsingTests
         Assert.Equal("b c f h k l Oabc q s t u v N30 R-5 T4294967297 P L", parsed.MetaRaw);
     }
 
+    [Theory]
+    [InlineData("mg k O12345678901234567890123456789012 N30\r\n")]
+    [InlineData("ma k O12345678901234567890123456789012\r\n")]
+    public void Over_long_opaque_of_mg_and_ma_is_left_to_the_executor(string line)
+    {
+        // memcached applies vivify/TTL/delta first and reports the opaque while writing the reply.
+        var parsed = ParsedLine.Parse(line);
+
+        Assert.Equal(ParseStatus.Complete, parsed.Status);
+        Assert.Equal(32, parsed.Opaque.Length);
+    }
+
     [Fact]
     public void Meta_get_without_flags_is_complete()
     {

@@ -1,0 +1,258 @@
+using System.Buffers;
+using Memgate.Proxy.Backends;
+
+namespace Memgate.Proxy.Routing;
+
+/// <summary>
+/// get/gets/gat/gats with any number of keys: keys are grouped per backend, each backend gets one
+/// request with its keys, all in parallel, and the VALUE blocks are put back in request order. A
+/// backend that fails affects only its own keys: they are asked again from their replicas, and a key
+/// no copy can answer is a miss — the rest of the reply is unaffected (twemproxy and mcrouter fail
+/// the whole multiget, magent fetches key by key).
+/// </summary>
+internal static class MultiGetSplitter
+{
+    public static async ValueTask<ProxyReply> ExecuteAsync(ProxyCluster cluster, ProxyRequest request, int affinity)
+    {
+        byte[][] keys = request.Keys;
+        ProxyStatistics statistics = cluster.Statistics;
+        Interlocked.Add(ref statistics.CmdGet, keys.Length);
+        if (keys.Length == 0)
+        {
+            return ProxyReply.Literal(ReplyLines.End);
+        }
+
+        var routes = new KeyRoute[keys.Length];
+        var targets = new ClusterNode?[keys.Length];
+        bool samePrimary = true;
+        for (int i = 0; i < keys.Length; i++)
+        {
+            routes[i] = cluster.Router.Locate(keys[i]);
+            targets[i] = ReadTarget(routes[i], keys[i]);
+            samePrimary &= ReferenceEquals(targets[i], routes[0].Primary);
+        }
+
+        // Common case (single key, or every key on one healthy node): pass the reply through untouched.
+        if (samePrimary)
+        {
+            BackendReply whole = await routes[0].Primary.Backend.SendAsync(request.Wire, ReplyKind.Retrieval, affinity).ConfigureAwait(false);
+            if (whole.IsOk && !ReplyLines.IsBackendFailure(whole.Span))
+            {
+                CountHits(statistics, RetrievalBlocks.Count(whole.Span), keys.Length);
+                return ProxyReply.FromBackend(whole);
+            }
+
+            whole.Dispose();
+            return await SplitAsync(cluster, request, routes, targets, failedPrimary: routes[0].Primary, affinity).ConfigureAwait(false);
+        }
+
+        return await SplitAsync(cluster, request, routes, targets, failedPrimary: null, affinity).ConfigureAwait(false);
+    }
+
+    // Primary when it holds the latest write of the key, else the replica when that does, else nobody (a miss).
+    private static ClusterNode? ReadTarget(KeyRoute route, byte[] key)
+    {
+        if (route.Primary.Trusts(key))
+        {
+            return route.Primary;
+        }
+
+        return route.Replica is not null && route.Replica.Trusts(key) ? route.Replica : null;
+    }
+
+    private static async ValueTask<ProxyReply> SplitAsync(ProxyCluster cluster, ProxyRequest request, KeyRoute[] routes, ClusterNode?[] targets, ClusterNode? failedPrimary, int affinity)
+    {
+        byte[][] keys = request.Keys;
+        var slots = new BlockSlot[keys.Length];
+        var replies = new List<BackendReply>(4);
+        try
+        {
+            for (int i = 0; i < keys.Length; i++)
+            {
+                slots[i].Reply = -1;
+                if (failedPrimary is not null && ReferenceEquals(targets[i], failedPrimary))
+                {
+                    targets[i] = FailoverTarget(routes[i], keys[i], failedPrimary, cluster.Statistics);
+                }
+            }
+
+            List<int> retry = await FetchAsync(request, targets, slots, replies, affinity).ConfigureAwait(false);
+            if (retry.Count > 0)
+            {
+                Array.Clear(targets);
+                foreach (int i in retry)
+                {
+                    targets[i] = FailoverTarget(routes[i], keys[i], routes[i].Primary, cluster.Statistics);
+                }
+
+                List<int> lost = await FetchAsync(request, targets, slots, replies, affinity).ConfigureAwait(false);
+                Interlocked.Add(ref cluster.Statistics.RequestsFailed, lost.Count);
+            }
+
+            return Assemble(cluster.Statistics, slots, replies);
+        }
+        finally
+        {
+            foreach (BackendReply reply in replies)
+            {
+                reply.Dispose();
+            }
+        }
+    }
+
+    private static ClusterNode? FailoverTarget(KeyRoute route, byte[] key, ClusterNode failed, ProxyStatistics statistics)
+    {
+        if (!ReferenceEquals(route.Primary, failed) || route.Replica is null || !route.Replica.Trusts(key))
+        {
+            return null;
+        }
+
+        route.Primary.CountFailover();
+        Interlocked.Increment(ref statistics.ReadFailovers);
+        return route.Replica;
+    }
+
+    // One request per target node, all in flight together; returns the keys whose node failed.
+    private static async Task<List<int>> FetchAsync(ProxyRequest request, ClusterNode?[] targets, BlockSlot[] slots, List<BackendReply> replies, int affinity)
+    {
+        byte[][] keys = request.Keys;
+        var groups = new List<KeyGroup>();
+        for (int i = 0; i < keys.Length; i++)
+        {
+            ClusterNode? node = targets[i];
+            if (node is null)
+            {
+                continue;
+            }
+
+            KeyGroup? group = groups.Find(g => ReferenceEquals(g.Node, node));
+            if (group is null)
+            {
+                group = new KeyGroup(node);
+                groups.Add(group);
+            }
+
+            group.Indices.Add(i);
+        }
+
+        foreach (KeyGroup group in groups)
+        {
+            byte[] line = BuildLine(request.RetrievalVerb, keys, group.Indices, out int length);
+            group.Reply = group.Node.Backend.SendAsync(line.AsMemory(0, length), ReplyKind.Retrieval, affinity);
+            ArrayPool<byte>.Shared.Return(line);
+        }
+
+        var failed = new List<int>();
+        foreach (KeyGroup group in groups)
+        {
+            BackendReply reply = await group.Reply.ConfigureAwait(false);
+            if (!reply.IsOk || ReplyLines.IsBackendFailure(reply.Span))
+            {
+                reply.Dispose();
+                failed.AddRange(group.Indices);
+                continue;
+            }
+
+            replies.Add(reply);
+            Match(reply.Span, replies.Count - 1, keys, group.Indices, slots);
+        }
+
+        return failed;
+    }
+
+    // Blocks come back in the order the keys were asked, misses left out: match them greedily.
+    private static void Match(ReadOnlySpan<byte> reply, int replyIndex, byte[][] keys, List<int> indices, BlockSlot[] slots)
+    {
+        var blocks = new RetrievalBlocks(reply);
+        int next = 0;
+        while (blocks.TryNext(out ReadOnlySpan<byte> key, out int start, out int length))
+        {
+            while (next < indices.Count && !key.SequenceEqual(keys[indices[next]]))
+            {
+                next++;
+            }
+
+            if (next == indices.Count)
+            {
+                return;
+            }
+
+            slots[indices[next]] = new BlockSlot { Reply = replyIndex, Start = start, Length = length };
+            next++;
+        }
+    }
+
+    private static byte[] BuildLine(byte[] verb, byte[][] keys, List<int> indices, out int length)
+    {
+        length = verb.Length + 2;
+        foreach (int i in indices)
+        {
+            length += keys[i].Length + 1;
+        }
+
+        byte[] line = ArrayPool<byte>.Shared.Rent(length);
+        verb.CopyTo(line, 0);
+        int at = verb.Length;
+        foreach (int i in indices)
+        {
+            line[at++] = (byte)' ';
+            keys[i].CopyTo(line, at);
+            at += keys[i].Length;
+        }
+
+        line[at++] = (byte)'\r';
+        line[at++] = (byte)'\n';
+        return line;
+    }
+
+    private static ProxyReply Assemble(ProxyStatistics statistics, BlockSlot[] slots, List<BackendReply> replies)
+    {
+        int length = ReplyLines.End.Length;
+        int hits = 0;
+        foreach (BlockSlot slot in slots)
+        {
+            if (slot.Reply >= 0)
+            {
+                length += slot.Length;
+                hits++;
+            }
+        }
+
+        CountHits(statistics, hits, slots.Length);
+        byte[] buffer = ArrayPool<byte>.Shared.Rent(length);
+        int at = 0;
+        foreach (BlockSlot slot in slots)
+        {
+            if (slot.Reply >= 0)
+            {
+                replies[slot.Reply].Span.Slice(slot.Start, slot.Length).CopyTo(buffer.AsSpan(at));
+                at += slot.Length;
+            }
+        }
+
+        ReplyLines.End.CopyTo(buffer, at);
+        return ProxyReply.Rented(buffer, length);
+    }
+
+    private static void CountHits(ProxyStatistics statistics, int hits, int keys)
+    {
+        Interlocked.Add(ref statistics.GetHits, hits);
+        Interlocked.Add(ref statistics.GetMisses, keys - hits);
+    }
+
+    private struct BlockSlot
+    {
+        public int Reply;
+        public int Start;
+        public int Length;
+    }
+
+    private sealed class KeyGroup(ClusterNode node)
+    {
+        public ClusterNode Node { get; } = node;
+
+        public List<int> Indices { get; } = [];
+
+        public ValueTask<BackendReply> Reply { get; set; }
+    }
+}

@@ -1,0 +1,70 @@
+namespace Memgate.Proxy.Routing;
+
+/// <summary>The proxy's own counters (memcached's names where one exists), updated with interlocked operations.</summary>
+public sealed class ProxyStatistics
+{
+    public long CmdGet;
+    public long CmdSet;
+    public long CmdTouch;
+    public long CmdFlush;
+    public long CmdDelete;
+    public long CmdArithmetic;
+    public long CmdMeta;
+    public long GetHits;
+    public long GetMisses;
+
+    /// <summary>Reads answered by the replica because the primary failed, timed out, was down or missed a write.</summary>
+    public long ReadFailovers;
+
+    /// <summary>Writes answered by the replica because the primary failed.</summary>
+    public long WriteFailovers;
+
+    /// <summary>Copies of writes sent to replicas (parallel writes and primary-decided copies).</summary>
+    public long ReplicaWrites;
+
+    /// <summary>Copies that did not land on the replica (each queued as a repair).</summary>
+    public long ReplicaFailures;
+
+    /// <summary>Keys whose value was copied from the primary to the replica with mg → ms.</summary>
+    public long ReplicaValueCopies;
+
+    /// <summary>Replica copies that fell back to invalidating the key on the replica.</summary>
+    public long ReplicaInvalidations;
+
+    /// <summary>Keys queued for invalidation on a backend that missed a write.</summary>
+    public long RepairsQueued;
+
+    /// <summary>Queued invalidations delivered.</summary>
+    public long RepairsReplayed;
+
+    /// <summary>Repair queues that overflowed (the backend gets flushed before it is trusted again).</summary>
+    public long RepairOverflows;
+
+    /// <summary>Backends flushed because their repair queue overflowed or a flush_all missed them.</summary>
+    public long RepairFlushes;
+
+    /// <summary>Requests that no copy could answer (the client got SERVER_ERROR or a miss).</summary>
+    public long RequestsFailed;
+
+    public void Reset()
+    {
+        Interlocked.Exchange(ref CmdGet, 0);
+        Interlocked.Exchange(ref CmdSet, 0);
+        Interlocked.Exchange(ref CmdTouch, 0);
+        Interlocked.Exchange(ref CmdFlush, 0);
+        Interlocked.Exchange(ref CmdDelete, 0);
+        Interlocked.Exchange(ref CmdArithmetic, 0);
+        Interlocked.Exchange(ref CmdMeta, 0);
+        Interlocked.Exchange(ref GetHits, 0);
+        Interlocked.Exchange(ref GetMisses, 0);
+        Interlocked.Exchange(ref ReadFailovers, 0);
+        Interlocked.Exchange(ref WriteFailovers, 0);
+        Interlocked.Exchange(ref ReplicaWrites, 0);
+        Interlocked.Exchange(ref ReplicaFailures, 0);
+        Interlocked.Exchange(ref ReplicaValueCopies, 0);
+        Interlocked.Exchange(ref ReplicaInvalidations, 0);
+        Interlocked.Exchange(ref RepairsQueued, 0);
+        Interlocked.Exchange(ref RepairsReplayed, 0);
+        Interlocked.Exchange(ref RequestsFailed, 0);
+    }
+}

@@ -1,0 +1,100 @@
+using System.Buffers;
+using System.Buffers.Text;
+using Memgate.Proxy.Backends;
+
+namespace Memgate.Proxy.Routing;
+
+/// <summary>
+/// Copies the item a primary-decided write produced to the replica: <c>mg key v f t</c> on the
+/// primary, then <c>ms key len F&lt;flags&gt; T&lt;ttl&gt;</c> with the value on the replica. When the value
+/// cannot be read (gone, error), the replica gets <c>md key</c> instead; when that fails too, the
+/// key is queued for repair on the replica. The replica never ends up holding a divergent value.
+/// </summary>
+internal static class ReplicaCopier
+{
+    private static readonly byte[] ValueFlags = "v f t"u8.ToArray();
+
+    public static async ValueTask CopyAsync(ProxyCluster cluster, ProxyRequest request, ClusterNode primary, ClusterNode replica, int affinity)
+    {
+        ProxyStatistics statistics = cluster.Statistics;
+        Interlocked.Increment(ref statistics.ReplicaWrites);
+        if (request.CopyMode == ReplicaCopyMode.Value)
+        {
+            using BackendReply item = await primary.Backend.SendAsync(MetaKey.Line("mg"u8, request.Key, ValueFlags), ReplyKind.Meta, affinity).ConfigureAwait(false);
+            if (item.IsOk && TryBuildSet(request.Key, item.Span, out byte[]? set, out int length))
+            {
+                Interlocked.Increment(ref statistics.ReplicaValueCopies);
+                ValueTask<BackendReply> copy = replica.Backend.SendAsync(set.AsMemory(0, length), ReplyKind.Meta, affinity);
+                ArrayPool<byte>.Shared.Return(set);
+                _ = ReplicaTracker.TrackAsync(copy, replica, request.Key, statistics);
+                return;
+            }
+        }
+
+        Interlocked.Increment(ref statistics.ReplicaInvalidations);
+        ValueTask<BackendReply> invalidate = replica.Backend.SendAsync(MetaKey.Line("md"u8, request.Key, ""u8), ReplyKind.Meta, affinity);
+        _ = ReplicaTracker.TrackAsync(invalidate, replica, request.Key, statistics);
+    }
+
+    /// <summary>Turns "VA len f&lt;flags&gt; t&lt;ttl&gt;\r\ndata\r\n" into an ms request in a rented buffer.</summary>
+    internal static bool TryBuildSet(byte[] key, ReadOnlySpan<byte> reply, out byte[] set, out int length)
+    {
+        set = [];
+        length = 0;
+        int lineEnd = reply.IndexOf("\r\n"u8);
+        if (!reply.StartsWith("VA "u8) || lineEnd < 0)
+        {
+            return false;
+        }
+
+        var tokens = new Memgate.Protocol.Text.TokenReader(reply[3..lineEnd]);
+        if (!tokens.TryRead(out ReadOnlySpan<byte> lengthToken) || !Utf8Parser.TryParse(lengthToken, out int dataLength, out _))
+        {
+            return false;
+        }
+
+        ReadOnlySpan<byte> clientFlags = "0"u8;
+        long ttl = 0;
+        while (tokens.TryRead(out ReadOnlySpan<byte> token))
+        {
+            if (token[0] == (byte)'f')
+            {
+                clientFlags = token[1..];
+            }
+            else if (token[0] == (byte)'t' && Utf8Parser.TryParse(token[1..], out long remaining, out _))
+            {
+                // mg reports -1 for "never expires", which ms spells T0; an item about to expire
+                // (0 left) keeps one second instead of becoming immortal.
+                ttl = remaining < 0 ? 0 : Math.Max(remaining, 1);
+            }
+        }
+
+        ReadOnlySpan<byte> data = reply.Slice(lineEnd + 2, dataLength);
+        Span<byte> flags = stackalloc byte[64];
+        int at = 0;
+        Utf8Formatter.TryFormat(dataLength, flags, out int written);
+        at += written;
+        " F"u8.CopyTo(flags[at..]);
+        at += 2;
+        if (clientFlags.Length > 20)
+        {
+            return false;
+        }
+
+        clientFlags.CopyTo(flags[at..]);
+        at += clientFlags.Length;
+        " T"u8.CopyTo(flags[at..]);
+        at += 2;
+        Utf8Formatter.TryFormat(ttl, flags[at..], out written);
+        at += written;
+
+        byte[] line = MetaKey.Line("ms"u8, key, flags[..at]);
+        length = line.Length + dataLength + 2;
+        set = ArrayPool<byte>.Shared.Rent(length);
+        line.CopyTo(set, 0);
+        data.CopyTo(set.AsSpan(line.Length));
+        set[length - 2] = (byte)'\r';
+        set[length - 1] = (byte)'\n';
+        return true;
+    }
+}

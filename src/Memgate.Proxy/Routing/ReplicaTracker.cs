@@ -1,0 +1,24 @@
+using Memgate.Proxy.Backends;
+
+namespace Memgate.Proxy.Routing;
+
+/// <summary>
+/// Watches a write copied to a replica after the client already has its reply: a copy that fails
+/// is counted and queued as a repair on that replica, never silently dropped (magent's flaw).
+/// </summary>
+internal static class ReplicaTracker
+{
+    public static async Task TrackAsync(ValueTask<BackendReply> copy, ClusterNode replica, byte[] key, ProxyStatistics statistics)
+    {
+        using BackendReply reply = await copy.ConfigureAwait(false);
+        if (!reply.IsOk || ReplyLines.IsCopyFailure(reply.Span))
+        {
+            Interlocked.Increment(ref statistics.ReplicaFailures);
+            replica.MissedWrite(key);
+        }
+        else
+        {
+            replica.Repairs.Forget(key);
+        }
+    }
+}

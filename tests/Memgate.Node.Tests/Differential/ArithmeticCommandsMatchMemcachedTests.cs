@@ -1,0 +1,15 @@
+using Memgate.Testing;
+
+namespace Memgate.Node.Tests.Differential;
+
+/// <summary>Each hand-written arithmetic case gets byte-identical (normalised) replies from the node and memcached 1.6.18.</summary>
+[Collection(DifferentialCollection.Name)]
+public sealed class ArithmeticCommandsMatchMemcachedTests(DifferentialServersFixture servers)
+{
+    public static TheoryData<string> Cases => CaseBook.Names(ArithmeticCases.All());
+
+    [ToolTheory(Tool.Memcached)]
+    [MemberData(nameof(Cases))]
+    public Task Reply_matches_memcached(string name)
+        => servers.Harness.AssertSameAsync(CaseBook.Find(ArithmeticCases.All(), name));
+}
