@@ -17,4 +17,19 @@ public sealed class HealthSettings
 
     /// <summary>Random extra delay as a fraction of the probe delay (0.2 = up to +20 %), so proxies don't probe in lockstep.</summary>
     public double ProbeJitter { get; set; } = 0.2;
+
+    /// <summary>How often each backend's identity (<c>stats pid/uptime</c>) is checked for a restart, in milliseconds; also at once after a lost connection.</summary>
+    public int IdentityCheckMs { get; set; } = 1000;
+
+    /// <summary>Longest time a restarted (empty) backend stays warming: its misses are looked up on the other copy and copied back.</summary>
+    public int WarmupSeconds { get; set; } = 300;
+
+    /// <summary>Lookups per evaluation window of the warm-up hit share.</summary>
+    public int WarmupWindowLookups { get; set; } = 1000;
+
+    /// <summary>Warming ends early when, over a full window, fewer than this percentage of lookups hit on the other copy.</summary>
+    public double WarmupExitHitPercent { get; set; } = 1.0;
+
+    /// <summary>A backend found empty (<c>curr_items 0</c>) the first time the proxy sees it is warmed too (it may have restarted while no proxy watched).</summary>
+    public bool WarmupWhenFirstSeenEmpty { get; set; } = true;
 }

@@ -187,5 +187,25 @@ public static class ProxySettingsValidator
         {
             errors.Add($"health.probeJitter: {health.ProbeJitter} must be between 0 and 1");
         }
+
+        if (health.IdentityCheckMs < 10)
+        {
+            errors.Add($"health.identityCheckMs: {health.IdentityCheckMs} must be at least 10");
+        }
+
+        if (health.WarmupSeconds < 0)
+        {
+            errors.Add($"health.warmupSeconds: {health.WarmupSeconds} must not be negative");
+        }
+
+        if (health.WarmupWindowLookups < 1)
+        {
+            errors.Add($"health.warmupWindowLookups: {health.WarmupWindowLookups} must be at least 1");
+        }
+
+        if (health.WarmupExitHitPercent is < 0 or > 100)
+        {
+            errors.Add($"health.warmupExitHitPercent: {health.WarmupExitHitPercent} must be between 0 and 100");
+        }
     }
 }

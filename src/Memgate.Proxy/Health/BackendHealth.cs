@@ -26,6 +26,15 @@ public sealed class BackendHealth : IBackendObserver
     /// <summary>Raised (outside the lock) with the old and new state on every transition.</summary>
     public event Action<BackendState, BackendState>? StateChanged;
 
+    /// <summary>
+    /// Raised when an established connection broke. The backend may have restarted behind it (its
+    /// cache is then empty), so listeners re-check its identity before trusting its misses.
+    /// </summary>
+    public event Action? ConnectionLost;
+
+    /// <summary>Who the backend process is; recognises restarts (see <see cref="RestartDetector"/>).</summary>
+    public RestartDetector Identity { get; } = new();
+
     /// <summary>Current state.</summary>
     public BackendState State
     {
@@ -87,6 +96,7 @@ public sealed class BackendHealth : IBackendObserver
         // A reset alone says little (memcached restarts, idle kills); the reconnect that follows
         // either succeeds or fails with a connect error, which marks the backend down.
         Counters.AddConnectionLost();
+        ConnectionLost?.Invoke();
     }
 
     /// <summary>Called by the fast-fail path for stats.</summary>

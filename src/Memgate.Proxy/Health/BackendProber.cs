@@ -6,12 +6,15 @@ namespace Memgate.Proxy.Health;
 
 /// <summary>
 /// Brings a down backend back: waits the back-off delay, then opens a fresh connection and sends
-/// <c>version</c>; a "VERSION ..." reply within the timeouts marks the backend up. Runs in the
-/// background so client requests never wait for a probe.
+/// <c>stats</c>; a complete reply within the timeouts marks the backend up. The reply's
+/// <c>pid</c>/<c>uptime</c> go to the <see cref="RestartDetector"/> <em>before</em> the backend is marked
+/// up, so a backend that restarted while it was down is already warming when requests reach it.
+/// Runs in the background so client requests never wait for a probe.
 /// </summary>
 public sealed class BackendProber : IAsyncDisposable
 {
-    private static readonly byte[] VersionRequest = "version\r\n"u8.ToArray();
+    private const int MaxStatsReply = 64 * 1024;
+    private static readonly byte[] StatsRequest = "stats\r\n"u8.ToArray();
 
     private readonly ServerEndpoint _endpoint;
     private readonly BackendHealth _health;
@@ -34,7 +37,7 @@ public sealed class BackendProber : IAsyncDisposable
     /// <summary>Starts the background loop.</summary>
     public void Start() => _loop ??= Task.Run(() => RunAsync(_stop.Token));
 
-    /// <summary>Sends one <c>version</c> probe; true when the backend answered in time.</summary>
+    /// <summary>Sends one <c>stats</c> probe, records the backend's identity; true when the backend answered in time.</summary>
     public async Task<bool> ProbeOnceAsync(CancellationToken cancellationToken)
     {
         using var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
@@ -55,11 +58,16 @@ public sealed class BackendProber : IAsyncDisposable
 
             using var request = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             request.CancelAfter(_timeouts.RequestMs);
-            await socket.SendAsync(VersionRequest, SocketFlags.None, request.Token).ConfigureAwait(false);
-            byte[] reply = new byte[256];
+            await socket.SendAsync(StatsRequest, SocketFlags.None, request.Token).ConfigureAwait(false);
+            byte[] reply = new byte[MaxStatsReply];
             int length = 0;
-            while (length < reply.Length && Array.IndexOf(reply, (byte)'\n', 0, length) < 0)
+            while (!IsComplete(reply.AsSpan(0, length)))
             {
+                if (length == reply.Length)
+                {
+                    return false;
+                }
+
                 int received = await socket.ReceiveAsync(reply.AsMemory(length), SocketFlags.None, request.Token).ConfigureAwait(false);
                 if (received == 0)
                 {
@@ -69,13 +77,26 @@ public sealed class BackendProber : IAsyncDisposable
                 length += received;
             }
 
-            return reply.AsSpan(0, length).StartsWith("VERSION "u8);
+            if (BackendIdentity.TryParse(reply.AsSpan(0, length), out BackendIdentity identity))
+            {
+                _health.Identity.Observe(identity);
+            }
+            else
+            {
+                _health.Identity.ObserveUnknown();
+            }
+
+            return true;
         }
         catch (Exception ex) when (ex is SocketException or OperationCanceledException)
         {
             return false;
         }
     }
+
+    // A stats listing ends with END; a server without stats answers one ERROR line and is alive too.
+    private static bool IsComplete(ReadOnlySpan<byte> reply) =>
+        reply.EndsWith("END\r\n"u8) || (reply.StartsWith("ERROR"u8) && reply.EndsWith("\r\n"u8));
 
     public async ValueTask DisposeAsync()
     {

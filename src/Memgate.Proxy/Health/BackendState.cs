@@ -12,6 +12,6 @@ public enum BackendState
     /// <summary>Requests fail fast; a probe is scheduled with back-off.</summary>
     Down,
 
-    /// <summary>A probe (<c>version</c>) is running; requests still fail fast.</summary>
+    /// <summary>A probe (<c>stats</c>, which also reads the identity) is running; requests still fail fast.</summary>
     Probing,
 }

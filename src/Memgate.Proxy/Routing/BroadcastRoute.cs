@@ -5,11 +5,25 @@ namespace Memgate.Proxy.Routing;
 /// <summary>
 /// flush_all goes to every backend (primaries and replicas) in parallel. A backend that misses it is
 /// marked "needs flush": it serves no reads until a later flush_all reaches it, so flushed data can
-/// never come back. The client gets OK when at least one backend flushed.
+/// never come back. The client gets OK when at least one backend flushed. It counts as a write of
+/// every key in the <see cref="WriteFence"/>, so no warm-up copy started before it lands after it.
 /// </summary>
 internal static class BroadcastRoute
 {
     public static async ValueTask<ProxyReply> ExecuteAsync(ProxyCluster cluster, ProxyRequest request, int affinity)
+    {
+        int stripe = cluster.Fence.EnterAll();
+        try
+        {
+            return await FlushAsync(cluster, request, affinity).ConfigureAwait(false);
+        }
+        finally
+        {
+            cluster.Fence.Exit(stripe);
+        }
+    }
+
+    private static async ValueTask<ProxyReply> FlushAsync(ProxyCluster cluster, ProxyRequest request, int affinity)
     {
         IReadOnlyList<ClusterNode> nodes = cluster.Nodes;
         var sends = new ValueTask<BackendReply>[nodes.Count];

@@ -8,7 +8,9 @@ namespace Memgate.Proxy.Routing;
 /// One backend server as the router sees it: its pipelined connections and health
 /// (<see cref="BackendPool"/>), the writes it missed (<see cref="RepairQueue"/>), and the loop that
 /// repairs those keys once it answers again: each is copied from the key's other copy, or deleted
-/// when there is nothing to copy, before reads of it are served here again.
+/// when there is nothing to copy, before reads of it are served here again. Its identity is
+/// watched (<see cref="IdentityWatch"/>): after a restart, or a flush the proxy sent, it is empty and
+/// warms up (<see cref="WarmUp"/>) from the other copies.
 /// </summary>
 public sealed class ClusterNode : IAsyncDisposable
 {
@@ -17,6 +19,8 @@ public sealed class ClusterNode : IAsyncDisposable
 
     private readonly Timer _repairTimer;
     private readonly ProxyStatistics _statistics;
+    private readonly IdentityWatch _identity;
+    private readonly bool _warmWhenFirstSeenEmpty;
     private int _replaying;
     private long _failovers;
     private long _copyFailures;
@@ -31,6 +35,12 @@ public sealed class ClusterNode : IAsyncDisposable
         Backend = new BackendPool(endpoint, connections, settings.Timeouts, settings.Health);
         Repairs = new RepairQueue(settings.RepairQueueCapacity);
         Backend.Health.StateChanged += OnStateChanged;
+        WarmUp = new WarmUpState(settings.Health);
+        _warmWhenFirstSeenEmpty = settings.Health.WarmupWhenFirstSeenEmpty;
+        _identity = new IdentityWatch(Backend, settings.Health.IdentityCheckMs);
+        Backend.Health.Identity.Observed += OnIdentity;
+        Backend.Health.ConnectionLost += OnConnectionLost;
+        _identity.Start();
 
         // Repairs are also retried on a timer: a write can fail (one timeout, a reset) without the
         // backend ever leaving Up, and then no state change would trigger the replay.
@@ -49,6 +59,9 @@ public sealed class ClusterNode : IAsyncDisposable
 
     public RepairQueue Repairs { get; }
 
+    /// <summary>Whether this node's misses are looked up on the other copy (restarted or flushed: empty).</summary>
+    public WarmUpState WarmUp { get; }
+
     /// <summary>Set by <see cref="ProxyCluster"/>: finds the other copy of a key to repair from.</summary>
     public KeyRouter? Router { get; set; }
 
@@ -58,10 +71,10 @@ public sealed class ClusterNode : IAsyncDisposable
     /// <summary>Writes copied to this node (as replica or by a failed primary) that did not land.</summary>
     public long CopyFailures => Interlocked.Read(ref _copyFailures);
 
-    /// <summary>"up", "suspect", "down" or "probing".</summary>
+    /// <summary>"up", "warming", "suspect", "down" or "probing".</summary>
     public string StateName => Backend.Health.State switch
     {
-        BackendState.Up => "up",
+        BackendState.Up => WarmUp.Mode == WarmUpMode.Warming ? "warming" : "up",
         BackendState.Suspect => "suspect",
         BackendState.Down => "down",
         _ => "probing",
@@ -69,6 +82,9 @@ public sealed class ClusterNode : IAsyncDisposable
 
     /// <summary>Whether reads of <paramref name="key"/> may be served here (no missed write pending).</summary>
     public bool Trusts(ReadOnlySpan<byte> key) => !Repairs.Distrusts(key);
+
+    /// <summary>Reads the backend's identity now (tests, and after a lost connection).</summary>
+    public Task CheckIdentityAsync() => _identity.CheckOnceAsync();
 
     public void CountFailover() => Interlocked.Increment(ref _failovers);
 
@@ -99,6 +115,9 @@ public sealed class ClusterNode : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         Backend.Health.StateChanged -= OnStateChanged;
+        Backend.Health.Identity.Observed -= OnIdentity;
+        Backend.Health.ConnectionLost -= OnConnectionLost;
+        await _identity.DisposeAsync().ConfigureAwait(false);
         await _repairTimer.DisposeAsync().ConfigureAwait(false);
         await Backend.DisposeAsync().ConfigureAwait(false);
     }
@@ -109,6 +128,31 @@ public sealed class ClusterNode : IAsyncDisposable
         {
             StartReplay();
         }
+    }
+
+    // A restarted process is empty: what it held lives on only in the other copies. A broken
+    // connection may hide a restart, so misses are not trusted until the identity was read again.
+    private void OnIdentity(IdentityVerdict verdict)
+    {
+        switch (verdict)
+        {
+            case IdentityVerdict.Restarted:
+                Interlocked.Increment(ref _statistics.RestartsDetected);
+                WarmUp.BeginWarming();
+                break;
+            case IdentityVerdict.FirstSeenEmpty when _warmWhenFirstSeenEmpty:
+                WarmUp.BeginWarming();
+                break;
+            default:
+                WarmUp.Verified();
+                break;
+        }
+    }
+
+    private void OnConnectionLost()
+    {
+        WarmUp.BeginVerifying();
+        _identity.CheckSoon();
     }
 
     private async Task ReplayAsync()
@@ -122,6 +166,9 @@ public sealed class ClusterNode : IAsyncDisposable
                 {
                     Repairs.Flushed();
                     Interlocked.Increment(ref _statistics.RepairFlushes);
+
+                    // Flushed means empty: the keys it held are still on their other copies.
+                    WarmUp.BeginWarming();
                 }
 
                 return;

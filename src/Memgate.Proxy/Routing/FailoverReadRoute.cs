@@ -5,7 +5,9 @@ namespace Memgate.Proxy.Routing;
 /// <summary>
 /// Single-key reads (mg, me): the primary answers unless it fails, times out, is down, or missed a
 /// write of the key; then the replica answers. A miss on the primary is final (magent's rule, kept:
-/// asking the replica on every miss would double the load of a cold cache).
+/// asking the replica on every miss would double the load of a cold cache) — unless the primary is
+/// warming after a restart: then the key is copied from the replica into the primary first and the
+/// request asked again there (<see cref="WarmUpReader"/>), so its CAS and flags come from the primary.
 /// </summary>
 internal static class FailoverReadRoute
 {
@@ -18,7 +20,12 @@ internal static class FailoverReadRoute
             BackendReply primary = await route.Primary.Backend.SendAsync(request.Wire, request.ReplyKind, affinity).ConfigureAwait(false);
             if (primary.IsOk && !ReplyLines.IsBackendFailure(primary.Span))
             {
-                return ProxyReply.FromBackend(primary);
+                if (!primary.Span.StartsWith("EN"u8) || !WarmUpReader.Applies(route, request.Key))
+                {
+                    return ProxyReply.FromBackend(primary);
+                }
+
+                return await WarmAsync(cluster, request, route, primary, affinity).ConfigureAwait(false);
             }
 
             primary.Dispose();
@@ -40,5 +47,25 @@ internal static class FailoverReadRoute
 
         Interlocked.Increment(ref cluster.Statistics.RequestsFailed);
         return ProxyReply.Literal(ReplyLines.BackendUnavailable);
+    }
+
+    private static async ValueTask<ProxyReply> WarmAsync(ProxyCluster cluster, ProxyRequest request, KeyRoute route, BackendReply miss, int affinity)
+    {
+        WarmCopyOutcome outcome = await WarmUpReader.WarmKeyAsync(cluster, route, request.Key, affinity).ConfigureAwait(false);
+        if (outcome == WarmCopyOutcome.ReplicaMiss)
+        {
+            return ProxyReply.FromBackend(miss);
+        }
+
+        ClusterNode target = outcome == WarmCopyOutcome.NotCopied ? route.Replica! : route.Primary;
+        BackendReply again = await target.Backend.SendAsync(request.Wire, request.ReplyKind, affinity).ConfigureAwait(false);
+        if (again.IsOk && !ReplyLines.IsBackendFailure(again.Span))
+        {
+            miss.Dispose();
+            return ProxyReply.FromBackend(again);
+        }
+
+        again.Dispose();
+        return ProxyReply.FromBackend(miss);
     }
 }

@@ -8,7 +8,8 @@ namespace Memgate.Proxy.Routing;
 /// request with its keys, all in parallel, and the VALUE blocks are put back in request order. A
 /// backend that fails affects only its own keys: they are asked again from their replicas, and a key
 /// no copy can answer is a miss — the rest of the reply is unaffected (twemproxy and mcrouter fail
-/// the whole multiget, magent fetches key by key).
+/// the whole multiget, magent fetches key by key). Keys a warming primary missed are looked up on
+/// their replicas in one pipelined batch (<see cref="WarmUpReader"/>).
 /// </summary>
 internal static class MultiGetSplitter
 {
@@ -38,8 +39,14 @@ internal static class MultiGetSplitter
             BackendReply whole = await routes[0].Primary.Backend.SendAsync(request.Wire, ReplyKind.Retrieval, affinity).ConfigureAwait(false);
             if (whole.IsOk && !ReplyLines.IsBackendFailure(whole.Span))
             {
-                CountHits(statistics, RetrievalBlocks.Count(whole.Span), keys.Length);
-                return ProxyReply.FromBackend(whole);
+                int hits = RetrievalBlocks.Count(whole.Span);
+                if (hits == keys.Length || !routes[0].Primary.WarmUp.IsActive)
+                {
+                    CountHits(statistics, hits, keys.Length);
+                    return ProxyReply.FromBackend(whole);
+                }
+
+                return await WarmWholeAsync(cluster, request, routes, whole, affinity).ConfigureAwait(false);
             }
 
             whole.Dispose();
@@ -76,7 +83,18 @@ internal static class MultiGetSplitter
                 }
             }
 
+            bool[] askedPrimary = new bool[keys.Length];
+            for (int i = 0; i < keys.Length; i++)
+            {
+                askedPrimary[i] = targets[i] is not null && ReferenceEquals(targets[i], routes[i].Primary);
+            }
+
             List<int> retry = await FetchAsync(request, targets, slots, replies, affinity).ConfigureAwait(false);
+            foreach (int i in retry)
+            {
+                askedPrimary[i] = false;
+            }
+
             if (retry.Count > 0)
             {
                 Array.Clear(targets);
@@ -89,6 +107,7 @@ internal static class MultiGetSplitter
                 Interlocked.Add(ref cluster.Statistics.RequestsFailed, lost.Count);
             }
 
+            await WarmMissesAsync(cluster, request, routes, askedPrimary, slots, replies, affinity).ConfigureAwait(false);
             return Assemble(cluster.Statistics, slots, replies);
         }
         finally
@@ -98,6 +117,116 @@ internal static class MultiGetSplitter
                 reply.Dispose();
             }
         }
+    }
+
+    // Every key on one warming primary, some missed: keep its blocks, warm the misses, reassemble.
+    private static async ValueTask<ProxyReply> WarmWholeAsync(ProxyCluster cluster, ProxyRequest request, KeyRoute[] routes, BackendReply whole, int affinity)
+    {
+        byte[][] keys = request.Keys;
+        var slots = new BlockSlot[keys.Length];
+        var replies = new List<BackendReply>(2) { whole };
+        try
+        {
+            var all = new List<int>(keys.Length);
+            for (int i = 0; i < keys.Length; i++)
+            {
+                slots[i].Reply = -1;
+                all.Add(i);
+            }
+
+            Match(whole.Span, 0, keys, all, slots);
+            bool[] askedPrimary = new bool[keys.Length];
+            Array.Fill(askedPrimary, true);
+            await WarmMissesAsync(cluster, request, routes, askedPrimary, slots, replies, affinity).ConfigureAwait(false);
+            return Assemble(cluster.Statistics, slots, replies);
+        }
+        finally
+        {
+            foreach (BackendReply reply in replies)
+            {
+                reply.Dispose();
+            }
+        }
+    }
+
+    // Keys a warming primary answered with a miss: look them up on their replicas; plain get takes
+    // the replica's blocks, the CAS- or TTL-changing verbs read the keys again where they now are.
+    private static async Task WarmMissesAsync(ProxyCluster cluster, ProxyRequest request, KeyRoute[] routes, bool[] askedPrimary, BlockSlot[] slots, List<BackendReply> replies, int affinity)
+    {
+        byte[][] keys = request.Keys;
+        List<int>? cold = null;
+        for (int i = 0; i < keys.Length; i++)
+        {
+            if (askedPrimary[i] && slots[i].Reply < 0 && WarmUpReader.Applies(routes[i], keys[i]) && !IsDuplicate(keys, i, cold))
+            {
+                (cold ??= []).Add(i);
+            }
+        }
+
+        if (cold is null)
+        {
+            return;
+        }
+
+        WarmUpFill fill = await WarmUpReader.FillAsync(cluster, request, routes, cold, affinity).ConfigureAwait(false);
+        if (fill.Blocks is not null)
+        {
+            replies.Add(new BackendReply(BackendStatus.Ok, fill.Blocks, fill.BlocksLength));
+            foreach ((int index, int start, int length) in fill.Found)
+            {
+                slots[index] = new BlockSlot { Reply = replies.Count - 1, Start = start, Length = length };
+            }
+        }
+
+        var targets = new ClusterNode?[keys.Length];
+        foreach (int i in fill.FromPrimary)
+        {
+            targets[i] = routes[i].Primary;
+        }
+
+        foreach (int i in fill.FromReplica)
+        {
+            targets[i] = routes[i].Replica;
+        }
+
+        if (fill.FromPrimary.Count + fill.FromReplica.Count > 0)
+        {
+            await FetchAsync(request, targets, slots, replies, affinity).ConfigureAwait(false);
+        }
+
+        // A key asked twice ("get a a") gets its block twice, as memcached answers.
+        for (int i = 0; i < keys.Length; i++)
+        {
+            if (slots[i].Reply < 0 && askedPrimary[i])
+            {
+                for (int j = 0; j < i; j++)
+                {
+                    if (slots[j].Reply >= 0 && keys[j].AsSpan().SequenceEqual(keys[i]))
+                    {
+                        slots[i] = slots[j];
+                        break;
+                    }
+                }
+            }
+        }
+    }
+
+    private static bool IsDuplicate(byte[][] keys, int index, List<int>? cold)
+    {
+        if (cold is null)
+        {
+            return false;
+        }
+
+        foreach (int i in cold)
+        {
+            if (keys[i].AsSpan().SequenceEqual(keys[index]))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static ClusterNode? FailoverTarget(KeyRoute route, byte[] key, ClusterNode failed, ProxyStatistics statistics)

@@ -8,12 +8,32 @@ namespace Memgate.Proxy.Routing;
 /// gets the primary's resulting item (<see cref="ReplicaCopier"/>) — so the two copies cannot diverge
 /// the way magent's double-send does. When the primary cannot answer, the replica executes the
 /// command instead (its own CAS values and counters) and the primary is queued for invalidation.
+/// On a warming primary the key is first copied from the replica (<see cref="WarmUpReader"/>), so
+/// incr, append, add and cas decide on the value the cluster held before the restart.
 /// </summary>
 internal static class PrimaryDecidesRoute
 {
     public static async ValueTask<ProxyReply> ExecuteAsync(ProxyCluster cluster, ProxyRequest request, int affinity)
     {
         KeyRoute route = cluster.Router.Locate(request.Key);
+        if (route.Primary.Trusts(request.Key) && WarmUpReader.Applies(route, request.Key))
+        {
+            await WarmUpReader.WarmKeyAsync(cluster, route, request.Key, affinity).ConfigureAwait(false);
+        }
+
+        int stripe = cluster.Fence.Enter(request.Key);
+        try
+        {
+            return await DecideAsync(cluster, request, route, affinity, stripe).ConfigureAwait(false);
+        }
+        finally
+        {
+            cluster.Fence.Exit(stripe);
+        }
+    }
+
+    private static async ValueTask<ProxyReply> DecideAsync(ProxyCluster cluster, ProxyRequest request, KeyRoute route, int affinity, int stripe)
+    {
         BackendReply primary = await route.Primary.Backend.SendAsync(request.Wire, request.ReplyKind, affinity).ConfigureAwait(false);
         if (primary.IsOk && !ReplyLines.IsBackendFailure(primary.Span))
         {
@@ -24,7 +44,7 @@ internal static class PrimaryDecidesRoute
                 {
                     // Awaited up to sending the copy, so the copy reaches the replica before any later
                     // request of this client (same affinity = same backend connection = FIFO).
-                    await ReplicaCopier.CopyAsync(cluster, request, route.Primary, route.Replica, affinity).ConfigureAwait(false);
+                    await ReplicaCopier.CopyAsync(cluster, request, route.Primary, route.Replica, affinity, stripe).ConfigureAwait(false);
                 }
             }
 

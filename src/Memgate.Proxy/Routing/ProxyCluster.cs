@@ -24,6 +24,9 @@ public sealed class ProxyCluster : IAsyncDisposable
 
     public KeyRouter Router { get; }
 
+    /// <summary>Writes in flight per key stripe, so warm-up copies never undo a racing write.</summary>
+    public WriteFence Fence { get; } = new();
+
     /// <summary>Every backend, primaries first, in configuration order.</summary>
     public IReadOnlyList<ClusterNode> Nodes { get; }
 

@@ -46,6 +46,21 @@ public sealed class ProxyStatistics
     /// <summary>Requests that no copy could answer (the client got SERVER_ERROR or a miss).</summary>
     public long RequestsFailed;
 
+    /// <summary>Backend restarts recognised from a changed pid/uptime (each starts a warm-up).</summary>
+    public long RestartsDetected;
+
+    /// <summary>Misses on a warming primary looked up on the replica.</summary>
+    public long WarmupLookups;
+
+    /// <summary>Warm-up lookups the replica answered with a value.</summary>
+    public long WarmupHits;
+
+    /// <summary>Replica values copied back into a warming primary.</summary>
+    public long WarmupCopies;
+
+    /// <summary>Copies back that failed or were skipped because a write of the key was in flight.</summary>
+    public long WarmupCopyFailures;
+
     public void Reset()
     {
         Interlocked.Exchange(ref CmdGet, 0);
@@ -66,5 +81,9 @@ public sealed class ProxyStatistics
         Interlocked.Exchange(ref RepairsQueued, 0);
         Interlocked.Exchange(ref RepairsReplayed, 0);
         Interlocked.Exchange(ref RequestsFailed, 0);
+        Interlocked.Exchange(ref WarmupLookups, 0);
+        Interlocked.Exchange(ref WarmupHits, 0);
+        Interlocked.Exchange(ref WarmupCopies, 0);
+        Interlocked.Exchange(ref WarmupCopyFailures, 0);
     }
 }

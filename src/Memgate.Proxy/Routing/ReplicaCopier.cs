@@ -14,8 +14,10 @@ internal static class ReplicaCopier
 {
     private static readonly byte[] ValueFlags = "v f t"u8.ToArray();
 
-    public static async ValueTask CopyAsync(ProxyCluster cluster, ProxyRequest request, ClusterNode primary, ClusterNode replica, int affinity)
+    /// <summary>Copies, and keeps the write in the fence (<paramref name="stripe"/>) until the replica answered.</summary>
+    public static async ValueTask CopyAsync(ProxyCluster cluster, ProxyRequest request, ClusterNode primary, ClusterNode replica, int affinity, int stripe)
     {
+        _ = cluster.Fence.Enter(request.Key);
         ProxyStatistics statistics = cluster.Statistics;
         Interlocked.Increment(ref statistics.ReplicaWrites);
         if (request.CopyMode == ReplicaCopyMode.Value)
@@ -26,18 +28,22 @@ internal static class ReplicaCopier
                 Interlocked.Increment(ref statistics.ReplicaValueCopies);
                 ValueTask<BackendReply> copy = replica.Backend.SendAsync(set.AsMemory(0, length), ReplyKind.Meta, affinity);
                 ArrayPool<byte>.Shared.Return(set);
-                _ = ReplicaTracker.TrackAsync(copy, replica, request.Key, statistics);
+                _ = ReplicaTracker.TrackAsync(copy, replica, request.Key, statistics, cluster.Fence, stripe);
                 return;
             }
         }
 
         Interlocked.Increment(ref statistics.ReplicaInvalidations);
         ValueTask<BackendReply> invalidate = replica.Backend.SendAsync(MetaKey.Line("md"u8, request.Key, ""u8), ReplyKind.Meta, affinity);
-        _ = ReplicaTracker.TrackAsync(invalidate, replica, request.Key, statistics);
+        _ = ReplicaTracker.TrackAsync(invalidate, replica, request.Key, statistics, cluster.Fence, stripe);
     }
 
     /// <summary>Turns "VA len f&lt;flags&gt; t&lt;ttl&gt;\r\ndata\r\n" into an ms request in a rented buffer.</summary>
-    internal static bool TryBuildSet(byte[] key, ReadOnlySpan<byte> reply, out byte[] set, out int length)
+    internal static bool TryBuildSet(byte[] key, ReadOnlySpan<byte> reply, out byte[] set, out int length) =>
+        TryBuildSet(key, reply, default, out set, out length);
+
+    /// <summary>As above, with extra ms flags appended (" ME" for add mode).</summary>
+    internal static bool TryBuildSet(byte[] key, ReadOnlySpan<byte> reply, ReadOnlySpan<byte> extraFlags, out byte[] set, out int length)
     {
         set = [];
         length = 0;
@@ -70,7 +76,7 @@ internal static class ReplicaCopier
         }
 
         ReadOnlySpan<byte> data = reply.Slice(lineEnd + 2, dataLength);
-        Span<byte> flags = stackalloc byte[64];
+        Span<byte> flags = stackalloc byte[64 + extraFlags.Length];
         int at = 0;
         Utf8Formatter.TryFormat(dataLength, flags, out int written);
         at += written;
@@ -87,6 +93,8 @@ internal static class ReplicaCopier
         at += 2;
         Utf8Formatter.TryFormat(ttl, flags[at..], out written);
         at += written;
+        extraFlags.CopyTo(flags[at..]);
+        at += extraFlags.Length;
 
         byte[] line = MetaKey.Line("ms"u8, key, flags[..at]);
         length = line.Length + dataLength + 2;

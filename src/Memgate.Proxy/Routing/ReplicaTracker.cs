@@ -4,21 +4,29 @@ namespace Memgate.Proxy.Routing;
 
 /// <summary>
 /// Watches a write copied to a replica after the client already has its reply: a copy that fails
-/// is counted and queued as a repair on that replica, never silently dropped (magent's flaw).
+/// is counted and queued as a repair on that replica, never silently dropped (magent's flaw). The
+/// write leaves the <see cref="WriteFence"/> only here, when its last copy answered.
 /// </summary>
 internal static class ReplicaTracker
 {
-    public static async Task TrackAsync(ValueTask<BackendReply> copy, ClusterNode replica, byte[] key, ProxyStatistics statistics)
+    public static async Task TrackAsync(ValueTask<BackendReply> copy, ClusterNode replica, byte[] key, ProxyStatistics statistics, WriteFence? fence = null, int stripe = 0)
     {
-        using BackendReply reply = await copy.ConfigureAwait(false);
-        if (!reply.IsOk || ReplyLines.IsCopyFailure(reply.Span))
+        try
         {
-            Interlocked.Increment(ref statistics.ReplicaFailures);
-            replica.MissedWrite(key);
+            using BackendReply reply = await copy.ConfigureAwait(false);
+            if (!reply.IsOk || ReplyLines.IsCopyFailure(reply.Span))
+            {
+                Interlocked.Increment(ref statistics.ReplicaFailures);
+                replica.MissedWrite(key);
+            }
+            else
+            {
+                replica.Repairs.Forget(key);
+            }
         }
-        else
+        finally
         {
-            replica.Repairs.Forget(key);
+            fence?.Exit(stripe);
         }
     }
 }

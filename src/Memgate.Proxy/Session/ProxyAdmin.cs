@@ -96,11 +96,13 @@ public sealed class ProxyAdmin
         Stat(text, "pool", _cluster.Router.PrimaryPool);
         Stat(text, "primary", route.Primary.Address);
         Stat(text, "primary_state", route.Primary.StateName);
+        Stat(text, "primary_warmup", route.Primary.WarmUp.Mode.ToString().ToLowerInvariant());
         if (route.Replica is not null)
         {
             Stat(text, "replica_pool", _cluster.Router.ReplicaPool ?? string.Empty);
             Stat(text, "replica", route.Replica.Address);
             Stat(text, "replica_state", route.Replica.StateName);
+            Stat(text, "replica_warmup", route.Replica.WarmUp.Mode.ToString().ToLowerInvariant());
         }
 
         string readFrom = route.Primary.Trusts(key) ? route.Primary.Address
@@ -147,22 +149,31 @@ public sealed class ProxyAdmin
         Stat(text, "repair_overflows", Interlocked.Read(ref s.RepairOverflows));
         Stat(text, "repair_flushes", Interlocked.Read(ref s.RepairFlushes));
         Stat(text, "requests_failed", Interlocked.Read(ref s.RequestsFailed));
+        Stat(text, "restarts_detected", Interlocked.Read(ref s.RestartsDetected));
+        Stat(text, "warmup_lookups", Interlocked.Read(ref s.WarmupLookups));
+        Stat(text, "warmup_hits", Interlocked.Read(ref s.WarmupHits));
+        Stat(text, "warmup_copies", Interlocked.Read(ref s.WarmupCopies));
+        Stat(text, "warmup_copy_failures", Interlocked.Read(ref s.WarmupCopyFailures));
         IReadOnlyList<ClusterNode> nodes = _cluster.Nodes;
         int repairDepth = 0;
         int up = 0;
         int suspect = 0;
+        int warming = 0;
         foreach (ClusterNode node in nodes)
         {
             repairDepth += node.Repairs.Count;
-            up += node.StateName == "up" ? 1 : 0;
-            suspect += node.StateName == "suspect" ? 1 : 0;
+            string state = node.StateName;
+            up += state == "up" ? 1 : 0;
+            suspect += state == "suspect" ? 1 : 0;
+            warming += state == "warming" ? 1 : 0;
         }
 
         Stat(text, "repair_queue_depth", repairDepth);
         Stat(text, "backends", nodes.Count);
         Stat(text, "backends_up", up);
+        Stat(text, "backends_warming", warming);
         Stat(text, "backends_suspect", suspect);
-        Stat(text, "backends_down", nodes.Count - up - suspect);
+        Stat(text, "backends_down", nodes.Count - up - suspect - warming);
         for (int i = 0; i < nodes.Count; i++)
         {
             foreach ((string name, string value) in BackendFields(nodes[i]))
@@ -210,6 +221,13 @@ public sealed class ProxyAdmin
         yield return ("missed_writes", Number(node.CopyFailures));
         yield return ("repair_queue", Number(node.Repairs.Count));
         yield return ("needs_flush", node.Repairs.NeedsFlush ? "1" : "0");
+        yield return ("warmup", node.WarmUp.Mode.ToString().ToLowerInvariant());
+        yield return ("restarts", Number(node.Backend.Health.Identity.Restarts));
+        yield return ("backend_pid", Number(node.Backend.Health.Identity.Last?.Pid ?? 0));
+        yield return ("warmup_lookups", Number(node.WarmUp.Lookups));
+        yield return ("warmup_hits", Number(node.WarmUp.Hits));
+        yield return ("warmup_copies", Number(node.WarmUp.Copies));
+        yield return ("warmup_copy_failures", Number(node.WarmUp.CopyFailures));
         yield return ("probes", Number(counters.Probes));
         yield return ("state_changes", Number(counters.StateChanges));
         yield return ("latency_mean_us", Number(counters.LatencyMeanMicros));
@@ -229,6 +247,11 @@ public sealed class ProxyAdmin
         Stat(text, "timeouts_to_mark_down", settings.Health.TimeoutsToMarkDown);
         Stat(text, "probe_initial_ms", settings.Health.ProbeInitialMs);
         Stat(text, "probe_max_ms", settings.Health.ProbeMaxMs);
+        Stat(text, "identity_check_ms", settings.Health.IdentityCheckMs);
+        Stat(text, "warmup_seconds", settings.Health.WarmupSeconds);
+        Stat(text, "warmup_window_lookups", settings.Health.WarmupWindowLookups);
+        Stat(text, "warmup_exit_hit_percent", settings.Health.WarmupExitHitPercent.ToString(CultureInfo.InvariantCulture));
+        Stat(text, "warmup_when_first_seen_empty", settings.Health.WarmupWhenFirstSeenEmpty ? "yes" : "no");
         Stat(text, "repair_queue_capacity", settings.RepairQueueCapacity);
         Stat(text, "primary_pool", _cluster.Router.PrimaryPool);
         Stat(text, "replica_pool", _cluster.Router.ReplicaPool ?? "none");

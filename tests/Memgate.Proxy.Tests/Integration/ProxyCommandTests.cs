@@ -199,7 +199,8 @@ public sealed class ProxyCommandTests
     [Fact]
     public async Task Route_admin_command_names_primary_and_replica()
     {
-        await using var cluster = await ProxyUnderTest.StartAsync(BackendKind.MemgateNodes);
+        // Fresh nodes are empty, which would start them warming (see WarmUpTests).
+        await using var cluster = await ProxyUnderTest.StartAsync(BackendKind.MemgateNodes, s => s.Health.WarmupWhenFirstSeenEmpty = false);
         await using var client = await cluster.ConnectAsync();
         (TestBackend primary, TestBackend replica) = cluster.Locate("somekey");
         string reply = await client.EndAsync("__memgate__ route somekey\r\n");
