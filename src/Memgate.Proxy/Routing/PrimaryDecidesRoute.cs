@@ -42,8 +42,8 @@ internal static class PrimaryDecidesRoute
                 route.Primary.Repairs.Forget(request.Key);
                 if (route.Replica is not null)
                 {
-                    // Awaited up to sending the copy, so the copy reaches the replica before any later
-                    // request of this client (same affinity = same backend connection = FIFO).
+                    // Awaited until the replica answered: the client is acknowledged only once the result is
+                    // on both copies (or queued for repair), and the copy precedes this client's next request.
                     await ReplicaCopier.CopyAsync(cluster, request, route.Primary, route.Replica, affinity, stripe).ConfigureAwait(false);
                 }
             }

@@ -14,7 +14,10 @@ internal static class ReplicaCopier
 {
     private static readonly byte[] ValueFlags = "v f t"u8.ToArray();
 
-    /// <summary>Copies, and keeps the write in the fence (<paramref name="stripe"/>) until the replica answered.</summary>
+    /// <summary>
+    /// Copies, and keeps the write in the fence (<paramref name="stripe"/>) until the replica answered; the client's
+    /// acknowledgement waits for that answer, so an acknowledged write is on both copies or queued for repair.
+    /// </summary>
     public static async ValueTask CopyAsync(ProxyCluster cluster, ProxyRequest request, ClusterNode primary, ClusterNode replica, int affinity, int stripe)
     {
         _ = cluster.Fence.Enter(request.Key);
@@ -28,14 +31,14 @@ internal static class ReplicaCopier
                 Interlocked.Increment(ref statistics.ReplicaValueCopies);
                 ValueTask<BackendReply> copy = replica.Backend.SendAsync(set.AsMemory(0, length), ReplyKind.Meta, affinity);
                 ArrayPool<byte>.Shared.Return(set);
-                _ = ReplicaTracker.TrackAsync(copy, replica, request.Key, statistics, cluster.Fence, stripe);
+                await ReplicaTracker.TrackAsync(copy, replica, request.Key, statistics, cluster.Fence, stripe).ConfigureAwait(false);
                 return;
             }
         }
 
         Interlocked.Increment(ref statistics.ReplicaInvalidations);
         ValueTask<BackendReply> invalidate = replica.Backend.SendAsync(MetaKey.Line("md"u8, request.Key, ""u8), ReplyKind.Meta, affinity);
-        _ = ReplicaTracker.TrackAsync(invalidate, replica, request.Key, statistics, cluster.Fence, stripe);
+        await ReplicaTracker.TrackAsync(invalidate, replica, request.Key, statistics, cluster.Fence, stripe).ConfigureAwait(false);
     }
 
     /// <summary>Turns "VA len f&lt;flags&gt; t&lt;ttl&gt;\r\ndata\r\n" into an ms request in a rented buffer.</summary>

@@ -4,7 +4,7 @@ namespace Memgate.Proxy.Routing;
 
 /// <summary>
 /// Idempotent writes (set, delete, touch, plain ms and md): the same bytes go to the primary and the
-/// replica in parallel. The client gets the primary's reply; when the primary fails it gets the
+/// replica in parallel. The client gets the primary's reply once both answered; when the primary fails it gets the
 /// replica's, and the primary is queued to have the key invalidated before it is trusted again.
 /// A warming primary's "not found" is not the truth (it lost its content): then the replica's reply
 /// is the client's (delete → DELETED when the replica held the key).
@@ -40,8 +40,11 @@ internal static class ReplicatedWriteRoute
                     return await PreferReplicaAsync(cluster, route.Replica, request.Key, primary, replicaTask).ConfigureAwait(false);
                 }
 
+                // The client's acknowledgement waits for the replica (sent in parallel, so it costs the slower
+                // of two round trips): an acknowledged write is on both copies, or queued for repair on the one
+                // that failed — losing the primary right after the reply then loses nothing.
                 fenceHandedOff = true;
-                _ = ReplicaTracker.TrackAsync(replicaTask, route.Replica, request.Key, cluster.Statistics, cluster.Fence, stripe);
+                await ReplicaTracker.TrackAsync(replicaTask, route.Replica, request.Key, cluster.Statistics, cluster.Fence, stripe).ConfigureAwait(false);
                 return ProxyReply.FromBackend(primary);
             }
 
