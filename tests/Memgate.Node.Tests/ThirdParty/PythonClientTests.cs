@@ -1,4 +1,3 @@
-using System.Globalization;
 using Memgate.Testing;
 
 namespace Memgate.Node.Tests.ThirdParty;
@@ -18,16 +17,6 @@ public sealed class PythonClientTests
     {
         ToolAvailability.Require(client);
         await using var server = await ServerProcess.StartAsync(kind);
-        var path = Path.Combine(AppContext.BaseDirectory, "python", script);
-        await using var python = ExternalProcess.Start(
-            ToolAvailability.SystemPython,
-            [path, server.Host, server.Port.ToString(CultureInfo.InvariantCulture)],
-            new Dictionary<string, string> { ["PYTHONDONTWRITEBYTECODE"] = "1" });
-
-        var exited = await python.WaitForExitAsync(TimeSpan.FromSeconds(60));
-
-        Assert.True(exited, $"{script} did not finish:\n" + python.Describe());
-        Assert.True(python.ExitCode == 0, $"{script} failed:\n" + python.Describe() + "\n--- server ---\n" + server.Process.Describe());
-        Assert.Contains("OK", python.StandardOutput, StringComparison.Ordinal);
+        await PythonClientScript.AssertPassesAsync(script, server.Host, server.Port, [], server.Process.Describe);
     }
 }

@@ -32,23 +32,15 @@ public sealed class ProxyThirdPartyClientTests
 
     [ToolTheory(Tool.Memcached, Tool.Pymemcache)]
     [MemberData(nameof(Kinds))]
-    public Task Pymemcache_works_through_the_proxy(BackendKind kind) => RunScriptAsync(kind, "pymemcache_proxy.py");
+    public Task Pymemcache_works_through_the_proxy(BackendKind kind) => RunScriptAsync(kind, "pymemcache_client.py");
 
     [ToolTheory(Tool.Memcached, Tool.Pylibmc)]
     [MemberData(nameof(Kinds))]
-    public Task Pylibmc_works_through_the_proxy(BackendKind kind) => RunScriptAsync(kind, "pylibmc_proxy.py");
+    public Task Pylibmc_works_through_the_proxy(BackendKind kind) => RunScriptAsync(kind, "pylibmc_client.py");
 
     private static async Task RunScriptAsync(BackendKind kind, string script)
     {
         await using var cluster = await ProxyUnderTest.StartAsync(kind);
-        string path = Path.Combine(AppContext.BaseDirectory, "python", script);
-        await using var python = ExternalProcess.Start(
-            ToolAvailability.SystemPython,
-            [path, "127.0.0.1", cluster.Port.ToString(CultureInfo.InvariantCulture)],
-            new Dictionary<string, string> { ["PYTHONDONTWRITEBYTECODE"] = "1" });
-        bool exited = await python.WaitForExitAsync(TimeSpan.FromSeconds(60));
-        Assert.True(exited, $"{script} did not finish:\n" + python.Describe());
-        Assert.True(python.ExitCode == 0, $"{script} failed:\n" + python.Describe());
-        Assert.Contains("OK", python.StandardOutput, StringComparison.Ordinal);
+        await PythonClientScript.AssertPassesAsync(script, "127.0.0.1", cluster.Port, ["--proxy"]);
     }
 }

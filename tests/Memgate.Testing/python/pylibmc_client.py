@@ -1,7 +1,7 @@
-"""Exercises memgate proxy with pylibmc (Debian python3-pylibmc, libmemcached). Usage: pylibmc_proxy.py HOST PORT
+"""Exercises a server with pylibmc (Debian python3-pylibmc, libmemcached). Usage: pylibmc_client.py HOST PORT [--proxy]
 
-Adapted from the node suite's script: ascii only (the proxy speaks text and meta, not binary),
-and the proxy's stats are its own counters (no curr_items).
+With --proxy the target is memgate proxy: ascii only (the proxy speaks text and meta, not binary), and its
+stats are the proxy's own counters (no curr_items).
 """
 import sys
 
@@ -21,7 +21,7 @@ def soft(call, *args):
         return False
 
 
-def run(c, binary):
+def run(c, binary, proxy):
     tag = "binary" if binary else "ascii"
     check(f"{tag} flush_all", c.flush_all(), True)
     check(f"{tag} set", c.set("k", b"v1"), True)
@@ -68,15 +68,17 @@ def run(c, binary):
     stats = c.get_stats()
     check(f"{tag} one server in stats", len(stats), 1)
     fields = stats[0][1]
-    for name in ("pid", "uptime", "get_hits", "cmd_set", "version"):
+    expected = ("pid", "uptime", "get_hits", "cmd_set", "version") + (() if proxy else ("curr_items",))
+    for name in expected:
         if name not in fields:
             raise AssertionError(f"{tag} stats lacks {name}: {sorted(fields)}")
 
 
 def main():
     host, port = sys.argv[1], sys.argv[2]
+    proxy = "--proxy" in sys.argv[3:]
     ascii_client = pylibmc.Client([f"{host}:{port}"], binary=False, behaviors={"cas": True})
-    run(ascii_client, binary=False)
+    run(ascii_client, binary=False, proxy=proxy)
 
     quiet = pylibmc.Client([f"{host}:{port}"], binary=False, behaviors={"_noreply": True})
     quiet.set("q", b"quiet")
@@ -84,6 +86,9 @@ def main():
     quiet.delete("new")
     check("noreply effects", quiet.get_multi(["q", "new"]), {"q": b"quiet!"})
 
+    if not proxy:
+        binary_client = pylibmc.Client([f"{host}:{port}"], binary=True, behaviors={"cas": True})
+        run(binary_client, binary=True, proxy=False)
     check("flush_all at end", ascii_client.flush_all(), True)
     print("OK")
 
