@@ -65,6 +65,19 @@ internal static class ReplyExtensions
         output.WriteCrLf();
     }
 
+    /// <summary>Writes "STAT &lt;prefix&gt;&lt;class&gt;:&lt;name&gt; &lt;value&gt;\r\n", the per-class lines of stats items and stats slabs.</summary>
+    public static void WriteClassStat(this OutputBuffer output, ReadOnlySpan<byte> prefix, int classId, string name, long value)
+    {
+        output.Write("STAT "u8);
+        output.Write(prefix);
+        output.WriteNumber((long)classId);
+        output.WriteByte((byte)':');
+        output.WriteAscii(name);
+        output.WriteByte((byte)' ');
+        output.WriteNumber(value);
+        output.WriteCrLf();
+    }
+
     public static void WriteAscii(this OutputBuffer output, string text)
     {
         var span = output.GetSpan(text.Length);

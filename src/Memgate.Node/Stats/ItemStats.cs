@@ -49,13 +49,5 @@ internal static class ItemStats
     }
 
     private static void Line(OutputBuffer output, int classId, string name, long value)
-    {
-        output.Write("STAT items:"u8);
-        output.WriteNumber((long)classId);
-        output.WriteByte((byte)':');
-        output.WriteAscii(name);
-        output.WriteByte((byte)' ');
-        output.WriteNumber(value);
-        output.WriteCrLf();
-    }
+        => output.WriteClassStat("items:"u8, classId, name, value);
 }

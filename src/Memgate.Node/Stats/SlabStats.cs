@@ -42,13 +42,5 @@ internal static class SlabStats
     }
 
     private static void Line(OutputBuffer output, int classId, string name, long value)
-    {
-        output.Write("STAT "u8);
-        output.WriteNumber((long)classId);
-        output.WriteByte((byte)':');
-        output.WriteAscii(name);
-        output.WriteByte((byte)' ');
-        output.WriteNumber(value);
-        output.WriteCrLf();
-    }
+        => output.WriteClassStat(default, classId, name, value);
 }
