@@ -1,4 +1,5 @@
 using System.Net.Sockets;
+using System.Runtime.CompilerServices;
 
 namespace Memgate.Server;
 
@@ -7,6 +8,11 @@ namespace Memgate.Server;
 /// the batch with one send. Runs inline on whichever thread completed the receive — no per-request hop to the
 /// thread pool and no per-request allocation (ValueTask socket calls complete on pooled event args).
 /// </summary>
+/// <remarks>
+/// The receive is awaited directly in <see cref="RunAsync"/>, not in a helper async method: an async method that
+/// suspends boxes its state machine, and a receive suspends on almost every unpipelined request (~110 B each).
+/// RunAsync's own box is allocated once per connection and reused by every await.
+/// </remarks>
 internal sealed class ClientConnection
 {
     private readonly Socket _socket;
@@ -44,9 +50,15 @@ internal sealed class ClientConnection
             bool receive = true;
             while (true)
             {
-                if (receive && !await ReceiveAsync().ConfigureAwait(false))
+                if (receive)
                 {
-                    return;
+                    int received = await _socket.ReceiveAsync(ReceiveSpace(), SocketFlags.None).ConfigureAwait(false);
+                    if (received == 0)
+                    {
+                        return;
+                    }
+
+                    OnReceived(received);
                 }
 
                 Volatile.Write(ref _processing, 1);
@@ -113,7 +125,7 @@ internal sealed class ClientConnection
         }
     }
 
-    private async ValueTask<bool> ReceiveAsync()
+    private Memory<byte> ReceiveSpace()
     {
         var free = _input.FreeSpace;
         if (free.IsEmpty)
@@ -123,18 +135,18 @@ internal sealed class ClientConnection
             free = _input.FreeSpace;
         }
 
-        int received = await _socket.ReceiveAsync(free, SocketFlags.None).ConfigureAwait(false);
-        if (received == 0)
-        {
-            return false;
-        }
+        return free;
+    }
 
+    private void OnReceived(int received)
+    {
         _input.Commit(received);
         Interlocked.Add(ref _statistics.BytesRead, received);
         Volatile.Write(ref _lastActivity, Environment.TickCount64);
-        return true;
     }
 
+    /// <summary>Sends the batch; suspends only when the socket's send buffer is full, and then reuses a pooled box.</summary>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
     private async ValueTask SendOutputAsync()
     {
         var pending = _output.WrittenMemory;
