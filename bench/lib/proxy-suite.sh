@@ -17,13 +17,29 @@ memgate_bench:
 YAML
 }
 
-# memgate proxy takes magent's flags; MEMGATE_PROXY_ARGS overrides them ({port} {b1} {b2} are replaced).
+# memgate proxy replicates: both backends are primaries and each key's copy goes to the other one
+# (the layout of `memgate cluster`), so every set is written twice — twemproxy writes once.
+# MEMGATE_PROXY_ARGS replaces the whole argument list ({port} {b1} {b2} are replaced).
 memgate_proxy_cmd() {
-    local args=${MEMGATE_PROXY_ARGS:-"-u root -l 127.0.0.1 -p {port} -s 127.0.0.1:{b1} -s 127.0.0.1:{b2}"}
-    args=${args//\{port\}/$1}
-    args=${args//\{b1\}/$2}
-    args=${args//\{b2\}/$3}
-    echo "dotnet $MEMGATE_DLL proxy $args"
+    if [[ -n ${MEMGATE_PROXY_ARGS:-} ]]; then
+        local args=$MEMGATE_PROXY_ARGS
+        args=${args//\{port\}/$1}
+        args=${args//\{b1\}/$2}
+        args=${args//\{b2\}/$3}
+        echo "dotnet $MEMGATE_DLL proxy $args"
+        return
+    fi
+    local config="$WORK/memgate-proxy-$1.json"
+    cat >"$config" <<JSON
+{
+  "listenAddress": "127.0.0.1", "port": $1, "foreground": true,
+  "pools": [
+    { "name": "main", "servers": ["127.0.0.1:$2", "127.0.0.1:$3"], "replicaPool": "copies" },
+    { "name": "copies", "servers": ["127.0.0.1:$2", "127.0.0.1:$3"] }
+  ]
+}
+JSON
+    echo "dotnet $MEMGATE_DLL proxy --config $config"
 }
 
 suite_proxy() {
