@@ -65,6 +65,12 @@ internal static class GeneralStats
         output.WriteStat("store_no_memory"u8, Volatile.Read(ref s.StoreNoMemory));
         output.WriteStat("auth_cmds"u8, Volatile.Read(ref s.AuthCmds));
         output.WriteStat("auth_errors"u8, Volatile.Read(ref s.AuthErrors));
+        if (settings.IdleTimeout > 0)
+        {
+            // memcached lists idle_kicks only when -o idle_timeout is set.
+            output.WriteStat("idle_kicks"u8, Volatile.Read(ref server.IdleKicks));
+        }
+
         output.WriteStat("bytes_read"u8, Volatile.Read(ref server.BytesRead));
         output.WriteStat("bytes_written"u8, Volatile.Read(ref server.BytesWritten));
         output.WriteStat("limit_maxbytes"u8, node.MemoryLimitBytes);

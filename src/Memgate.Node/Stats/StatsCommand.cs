@@ -3,7 +3,7 @@ using Memgate.Server;
 
 namespace Memgate.Node.Stats;
 
-/// <summary>stats [settings|items|slabs|sizes|conns|detail|reset|cachedump].</summary>
+/// <summary>stats [settings|items|slabs|sizes|conns|detail|reset|cachedump|memgate].</summary>
 internal static class StatsCommand
 {
     public static void Execute(NodeContext node, MemcachedSizing sizing, ref TextRequest request, OutputBuffer output)
@@ -45,7 +45,7 @@ internal static class StatsCommand
 
     /// <summary>
     /// Writes the "STAT ...\r\n" lines and "END\r\n" of the sub-statistics both protocols serve the same way
-    /// (settings, items, slabs, sizes); false if <paramref name="sub"/> is none of them.
+    /// (settings, items, slabs, sizes, and memgate's own "memgate"); false if <paramref name="sub"/> is none of them.
     /// </summary>
     public static bool TryWriteNamed(NodeContext node, ReadOnlySpan<byte> sub, OutputBuffer output)
     {
@@ -65,6 +65,11 @@ internal static class StatsCommand
         else if (sub.SequenceEqual("sizes"u8))
         {
             output.Write("STAT sizes_status disabled\r\nEND\r\n"u8);
+        }
+        else if (sub.SequenceEqual("memgate"u8))
+        {
+            // memgate's extension; see MemgateStats for why it is not part of plain "stats".
+            MemgateStats.Write(node, output);
         }
         else
         {
