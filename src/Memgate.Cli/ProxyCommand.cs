@@ -26,6 +26,7 @@ public static class ProxyCommand
     public static async Task<int> RunAsync(string[] args)
     {
         ArgumentNullException.ThrowIfNull(args);
+        SocketRuntimeTuning.ApplyForProxy();
         int check = Array.IndexOf(args, "--check-config");
         int config = Array.IndexOf(args, "--config");
         if (check >= 0)

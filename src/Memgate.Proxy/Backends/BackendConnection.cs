@@ -12,8 +12,9 @@ namespace Memgate.Proxy.Backends;
 /// connection. Connects lazily and again after a reset.
 /// </summary>
 /// <remarks>
-/// Requests are pre-formatted bytes. Concurrent senders append to one write batch that a single
-/// writer sends with one syscall; a single reader frames replies with <see cref="ReplyFramer"/>
+/// Requests are pre-formatted bytes. Concurrent senders append to one write batch; the sender that
+/// finds no write in progress becomes the writer and sends it (inside a <see cref="SendCork"/>, at the
+/// end of the client's batch) with one syscall; a single reader frames replies with <see cref="ReplyFramer"/>
 /// and completes the oldest request. A request without a complete reply by its deadline fails
 /// with <see cref="BackendStatus.Timeout"/>, and the connection is reset: once one reply is
 /// missing, the order of later replies is unknown, so everything in flight fails with
@@ -33,6 +34,7 @@ public sealed class BackendConnection : IAsyncDisposable
     private readonly Queue<PendingRequest> _inflight = new();
     private readonly Timer _timer;
     private BackendSession? _session;
+    private bool _timerArmed;
     private bool _disposed;
 
     /// <summary>Creates a connection; no socket is opened until the first request.</summary>
@@ -72,7 +74,7 @@ public sealed class BackendConnection : IAsyncDisposable
         PendingRequest pending = PendingRequest.Rent(kind, Stopwatch.GetTimestamp(), _requestTimeoutTicks);
         BackendSession session;
         bool connect = false;
-        bool signal = false;
+        bool write;
         lock (_lock)
         {
             if (_disposed)
@@ -88,13 +90,19 @@ public sealed class BackendConnection : IAsyncDisposable
             }
 
             session = _session;
-            if (_inflight.Count == 0)
+            if (!_timerArmed)
             {
+                // Armed once, not per request: the callback re-arms itself for the new head's deadline.
+                _timerArmed = true;
                 _timer.Change(_requestTimeout, Timeout.InfiniteTimeSpan);
             }
 
+            // Requests on the wire whose replies are still to come: the reader flushes the batch when
+            // it has read them, so requests of many clients that arrive meanwhile leave in one write
+            // (self-clocking, like Nagle's algorithm, but never waiting on a timer).
+            bool awaitingReplies = _inflight.Count > session.QueuedRequests;
             _inflight.Enqueue(pending);
-            signal = session.Connected && session.OutgoingLength == 0;
+            write = session.Connected && !session.Writing && !awaitingReplies;
             session.Append(request.Span);
         }
 
@@ -102,12 +110,42 @@ public sealed class BackendConnection : IAsyncDisposable
         {
             _ = ConnectAsync(session);
         }
-        else if (signal)
+        else if (write)
         {
-            session.WriteSignal.Release();
+            if (SendCork.IsActive)
+            {
+                SendCork.Defer(this);
+            }
+            else
+            {
+                Flush();
+            }
         }
 
         return pending.Task;
+    }
+
+    /// <summary>
+    /// Writes the batch on the calling thread unless a writer is already busy (it then picks the bytes
+    /// up itself): no writer task to wake and no thread hop per request.
+    /// </summary>
+    internal void Flush()
+    {
+        BackendSession? session;
+        ReadOnlyMemory<byte> batch;
+        lock (_lock)
+        {
+            session = _session;
+            if (session is null || !session.Connected || session.Writing || session.OutgoingLength == 0)
+            {
+                return;
+            }
+
+            session.Writing = true;
+            batch = session.TakeOutgoing();
+        }
+
+        WriteBatches(session, batch);
     }
 
     /// <summary>Fails everything in flight and closes the socket.</summary>
@@ -149,7 +187,6 @@ public sealed class BackendConnection : IAsyncDisposable
             return;
         }
 
-        bool signal;
         lock (_lock)
         {
             if (_session != session)
@@ -159,40 +196,41 @@ public sealed class BackendConnection : IAsyncDisposable
             }
 
             session.Connected = true;
-            signal = session.OutgoingLength > 0;
         }
 
-        if (signal)
-        {
-            session.WriteSignal.Release();
-        }
-
-        _ = WriteLoopAsync(session);
         _ = ReadLoopAsync(session);
+        Flush();
     }
 
-    private async Task WriteLoopAsync(BackendSession session)
+    // The writer's loop: sends until the batch is empty. Synchronous while the socket takes the bytes
+    // at once (the usual case); continues asynchronously only when the send buffer is full.
+    private void WriteBatches(BackendSession session, ReadOnlyMemory<byte> batch)
     {
         try
         {
             while (true)
             {
-                await session.WriteSignal.WaitAsync().ConfigureAwait(false);
-                ReadOnlyMemory<byte> batch;
+                while (!batch.IsEmpty)
+                {
+                    ValueTask<int> send = session.Socket.SendAsync(batch, SocketFlags.None);
+                    if (!send.IsCompleted)
+                    {
+                        _ = ContinueWritingAsync(session, send, batch);
+                        return;
+                    }
+
+                    batch = batch[send.GetAwaiter().GetResult()..];
+                }
+
                 lock (_lock)
                 {
-                    if (_session != session)
+                    if (_session != session || session.OutgoingLength == 0)
                     {
+                        session.Writing = false;
                         return;
                     }
 
                     batch = session.TakeOutgoing();
-                }
-
-                while (!batch.IsEmpty)
-                {
-                    int sent = await session.Socket.SendAsync(batch, SocketFlags.None).ConfigureAwait(false);
-                    batch = batch[sent..];
                 }
             }
         }
@@ -200,6 +238,22 @@ public sealed class BackendConnection : IAsyncDisposable
         {
             Reset(session, BackendStatus.ConnectionLost, static o => o.OnConnectionLost());
         }
+    }
+
+    private async Task ContinueWritingAsync(BackendSession session, ValueTask<int> send, ReadOnlyMemory<byte> batch)
+    {
+        try
+        {
+            int sent = await send.ConfigureAwait(false);
+            batch = batch[sent..];
+        }
+        catch (Exception ex) when (ex is SocketException or ObjectDisposedException)
+        {
+            Reset(session, BackendStatus.ConnectionLost, static o => o.OnConnectionLost());
+            return;
+        }
+
+        WriteBatches(session, batch);
     }
 
     private async Task ReadLoopAsync(BackendSession session)
@@ -228,6 +282,9 @@ public sealed class BackendConnection : IAsyncDisposable
                 {
                     return;
                 }
+
+                // Requests held back while these replies were outstanding go now, together.
+                Flush();
 
                 if (start == end)
                 {
@@ -320,6 +377,7 @@ public sealed class BackendConnection : IAsyncDisposable
         {
             if (_inflight.Count == 0)
             {
+                _timerArmed = false;
                 return;
             }
 
@@ -355,6 +413,7 @@ public sealed class BackendConnection : IAsyncDisposable
             _session = null;
             failed = _inflight.ToArray();
             _inflight.Clear();
+            _timerArmed = false;
             _timer.Change(Timeout.Infinite, Timeout.Infinite);
         }
 

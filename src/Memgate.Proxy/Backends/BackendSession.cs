@@ -16,12 +16,18 @@ internal sealed class BackendSession
 
     public Socket Socket { get; }
 
-    /// <summary>Released when the write batch goes from empty to non-empty, and on close.</summary>
-    public SemaphoreSlim WriteSignal { get; } = new(0);
-
     public bool Connected { get; set; }
 
+    /// <summary>
+    /// A writer owns the socket's send side (and the buffer <see cref="TakeOutgoing"/> returned):
+    /// it keeps writing until the batch is empty, so bytes appended meanwhile need no other writer.
+    /// </summary>
+    public bool Writing { get; set; }
+
     public int OutgoingLength { get; private set; }
+
+    /// <summary>Requests in the batch not yet handed to the socket.</summary>
+    public int QueuedRequests { get; private set; }
 
     /// <summary>Appends a request to the batch. Caller holds the connection lock.</summary>
     public void Append(ReadOnlySpan<byte> request)
@@ -33,20 +39,18 @@ internal sealed class BackendSession
 
         request.CopyTo(_outgoing.AsSpan(OutgoingLength));
         OutgoingLength += request.Length;
+        QueuedRequests++;
     }
 
-    /// <summary>Swaps the batch out for sending; returns its bytes. Caller holds the connection lock.</summary>
+    /// <summary>Swaps the batch out for sending; returns its bytes. Caller holds the connection lock and is the writer.</summary>
     public ReadOnlyMemory<byte> TakeOutgoing()
     {
         (_outgoing, _sending) = (_sending, _outgoing);
         int length = OutgoingLength;
         OutgoingLength = 0;
+        QueuedRequests = 0;
         return _sending.AsMemory(0, length);
     }
 
-    public void Close()
-    {
-        Socket.Dispose();
-        WriteSignal.Release();
-    }
+    public void Close() => Socket.Dispose();
 }

@@ -12,8 +12,10 @@ internal sealed class PendingRequest : IValueTaskSource<BackendReply>
     private const int MaxPooled = 4096;
     private static readonly ConcurrentQueue<PendingRequest> Pool = new();
 
-    // Continuations run on the thread pool so a slow caller never stalls the connection's reader.
-    private ManualResetValueTaskSourceCore<BackendReply> _core = new() { RunContinuationsAsynchronously = true };
+    // Continuations run inline on the thread that completes the request (the connection's reader):
+    // the route, the session and the client's send follow on the same thread, without a queue hop per
+    // reply. Callers never block; completions are always raised outside the connection's lock.
+    private ManualResetValueTaskSourceCore<BackendReply> _core = new() { RunContinuationsAsynchronously = false };
 
     public ReplyKind Kind { get; private set; }
 

@@ -1,5 +1,4 @@
 using System.Buffers.Binary;
-using System.Security.Cryptography;
 
 namespace Memgate.Proxy.Hashing;
 
@@ -42,7 +41,7 @@ public static class KeyHashes
     public static uint Md5(ReadOnlySpan<byte> data, int alignment)
     {
         Span<byte> digest = stackalloc byte[16];
-        MD5.HashData(data, digest);
+        Md5Digest.Hash(data, digest);
         return BinaryPrimitives.ReadUInt32LittleEndian(digest.Slice(alignment * 4, 4));
     }
 

@@ -13,7 +13,8 @@ public sealed class BackendHealth : IBackendObserver
 {
     private readonly HealthSettings _settings;
     private readonly Lock _lock = new();
-    private BackendState _state = BackendState.Up;
+    // Written under the lock, read without it: the request path checks it on every send.
+    private volatile BackendState _state = BackendState.Up;
     private int _consecutiveTimeouts;
 
     public BackendHealth(HealthSettings settings)
@@ -36,16 +37,7 @@ public sealed class BackendHealth : IBackendObserver
     public RestartDetector Identity { get; } = new();
 
     /// <summary>Current state.</summary>
-    public BackendState State
-    {
-        get
-        {
-            lock (_lock)
-            {
-                return _state;
-            }
-        }
-    }
+    public BackendState State => _state;
 
     /// <summary>False while the backend is down or being probed: callers fail fast or fail over.</summary>
     public bool AllowsRequests => State is BackendState.Up or BackendState.Suspect;
@@ -60,6 +52,13 @@ public sealed class BackendHealth : IBackendObserver
     public void OnReply(TimeSpan latency)
     {
         Counters.AddReply(latency);
+
+        // Checked on every reply: skip the lock while there is nothing to reset (the steady state).
+        if (State == BackendState.Up && Volatile.Read(ref _consecutiveTimeouts) == 0)
+        {
+            return;
+        }
+
         Transition(static (h, s) =>
         {
             h._consecutiveTimeouts = 0;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Memgate.Proxy.Backends;
 
 namespace Memgate.Proxy.Routing;
@@ -11,6 +12,7 @@ namespace Memgate.Proxy.Routing;
 /// </summary>
 internal static class FailoverReadRoute
 {
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public static async ValueTask<ProxyReply> ExecuteAsync(ProxyCluster cluster, ProxyRequest request, int affinity)
     {
         KeyRoute route = cluster.Router.Locate(request.Key);

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 using Memgate.Proxy.Backends;
 
 namespace Memgate.Proxy.Routing;
@@ -13,6 +14,7 @@ namespace Memgate.Proxy.Routing;
 /// </summary>
 internal static class MultiGetSplitter
 {
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public static async ValueTask<ProxyReply> ExecuteAsync(ProxyCluster cluster, ProxyRequest request, int affinity)
     {
         byte[][] keys = request.Keys;
@@ -67,6 +69,7 @@ internal static class MultiGetSplitter
         return route.Replica is not null && route.Replica.Trusts(key) ? route.Replica : null;
     }
 
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     private static async ValueTask<ProxyReply> SplitAsync(ProxyCluster cluster, ProxyRequest request, KeyRoute[] routes, ClusterNode?[] targets, ClusterNode? failedPrimary, int affinity)
     {
         byte[][] keys = request.Keys;
@@ -242,7 +245,8 @@ internal static class MultiGetSplitter
     }
 
     // One request per target node, all in flight together; returns the keys whose node failed.
-    private static async Task<List<int>> FetchAsync(ProxyRequest request, ClusterNode?[] targets, BlockSlot[] slots, List<BackendReply> replies, int affinity)
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    private static async ValueTask<List<int>> FetchAsync(ProxyRequest request, ClusterNode?[] targets, BlockSlot[] slots, List<BackendReply> replies, int affinity)
     {
         byte[][] keys = request.Keys;
         var groups = new List<KeyGroup>();
@@ -254,7 +258,7 @@ internal static class MultiGetSplitter
                 continue;
             }
 
-            KeyGroup? group = groups.Find(g => ReferenceEquals(g.Node, node));
+            KeyGroup? group = FindGroup(groups, node);
             if (group is null)
             {
                 group = new KeyGroup(node);
@@ -287,6 +291,20 @@ internal static class MultiGetSplitter
         }
 
         return failed;
+    }
+
+    // A loop, not List.Find with a lambda: the lambda captures node, one closure per key.
+    private static KeyGroup? FindGroup(List<KeyGroup> groups, ClusterNode node)
+    {
+        foreach (KeyGroup group in groups)
+        {
+            if (ReferenceEquals(group.Node, node))
+            {
+                return group;
+            }
+        }
+
+        return null;
     }
 
     // Blocks come back in the order the keys were asked, misses left out: match them greedily.

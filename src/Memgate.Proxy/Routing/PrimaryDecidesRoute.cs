@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Memgate.Proxy.Backends;
 
 namespace Memgate.Proxy.Routing;
@@ -13,6 +14,7 @@ namespace Memgate.Proxy.Routing;
 /// </summary>
 internal static class PrimaryDecidesRoute
 {
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public static async ValueTask<ProxyReply> ExecuteAsync(ProxyCluster cluster, ProxyRequest request, int affinity)
     {
         KeyRoute route = cluster.Router.Locate(request.Key);
@@ -32,6 +34,7 @@ internal static class PrimaryDecidesRoute
         }
     }
 
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     private static async ValueTask<ProxyReply> DecideAsync(ProxyCluster cluster, ProxyRequest request, KeyRoute route, int affinity, int stripe)
     {
         BackendReply primary = await route.Primary.Backend.SendAsync(request.Wire, request.ReplyKind, affinity).ConfigureAwait(false);

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Buffers.Text;
+using System.Runtime.CompilerServices;
 using Memgate.Proxy.Backends;
 
 namespace Memgate.Proxy.Routing;
@@ -18,6 +19,7 @@ internal static class ReplicaCopier
     /// Copies, and keeps the write in the fence (<paramref name="stripe"/>) until the replica answered; the client's
     /// acknowledgement waits for that answer, so an acknowledged write is on both copies or queued for repair.
     /// </summary>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
     public static async ValueTask CopyAsync(ProxyCluster cluster, ProxyRequest request, ClusterNode primary, ClusterNode replica, int affinity, int stripe)
     {
         _ = cluster.Fence.Enter(request.Key);

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Memgate.Proxy.Backends;
 
 namespace Memgate.Proxy.Routing;
@@ -9,7 +10,8 @@ namespace Memgate.Proxy.Routing;
 /// </summary>
 internal static class ReplicaTracker
 {
-    public static async Task TrackAsync(ValueTask<BackendReply> copy, ClusterNode replica, byte[] key, ProxyStatistics statistics, WriteFence? fence = null, int stripe = 0)
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
+    public static async ValueTask TrackAsync(ValueTask<BackendReply> copy, ClusterNode replica, byte[] key, ProxyStatistics statistics, WriteFence? fence = null, int stripe = 0)
     {
         try
         {

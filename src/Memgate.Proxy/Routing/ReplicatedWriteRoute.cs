@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Memgate.Proxy.Backends;
 
 namespace Memgate.Proxy.Routing;
@@ -11,6 +12,7 @@ namespace Memgate.Proxy.Routing;
 /// </summary>
 internal static class ReplicatedWriteRoute
 {
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public static async ValueTask<ProxyReply> ExecuteAsync(ProxyCluster cluster, ProxyRequest request, int affinity)
     {
         KeyRoute route = cluster.Router.Locate(request.Key);
@@ -82,6 +84,7 @@ internal static class ReplicatedWriteRoute
 
     private static bool IsNotFound(ReadOnlySpan<byte> reply) => reply.StartsWith("NOT_FOUND"u8) || reply.StartsWith("NF"u8);
 
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     private static async ValueTask<ProxyReply> PreferReplicaAsync(ProxyCluster cluster, ClusterNode replicaNode, byte[] key, BackendReply primary, ValueTask<BackendReply> replicaTask)
     {
         BackendReply replica = await replicaTask.ConfigureAwait(false);

@@ -1,5 +1,7 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 using Memgate.Protocol.Text;
+using Memgate.Proxy.Backends;
 using Memgate.Proxy.Routing;
 using Memgate.Server;
 
@@ -39,86 +41,106 @@ internal sealed class ProxySession : IProtocolSession
         _affinity = (int)connection.Id;
     }
 
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public async ValueTask<ProcessResult> ProcessAsync(ReadOnlyMemory<byte> input, OutputBuffer output, CancellationToken cancellationToken)
     {
         int consumed = 0;
         int requests = 0;
         ProcessResult result;
-        while (true)
+
+        // Backend sends of this batch leave together, one write per backend connection, when the cork
+        // ends. It ends before every await: the continuation may resume on another thread.
+        SendCork.Begin();
+        bool corked = true;
+        try
         {
-            if (_swallowRemaining > 0)
+            while (true)
             {
-                int skip = (int)Math.Min(_swallowRemaining, input.Length - consumed);
-                consumed += skip;
-                _swallowRemaining -= skip;
                 if (_swallowRemaining > 0)
+                {
+                    int skip = (int)Math.Min(_swallowRemaining, input.Length - consumed);
+                    consumed += skip;
+                    _swallowRemaining -= skip;
+                    if (_swallowRemaining > 0)
+                    {
+                        result = new ProcessResult(consumed, ProcessOutcome.NeedMoreInput);
+                        break;
+                    }
+                }
+
+                if (consumed == input.Length)
                 {
                     result = new ProcessResult(consumed, ProcessOutcome.NeedMoreInput);
                     break;
                 }
-            }
 
-            if (consumed == input.Length)
-            {
-                result = new ProcessResult(consumed, ProcessOutcome.NeedMoreInput);
-                break;
-            }
+                if (requests >= MaxRequestsPerBatch)
+                {
+                    result = new ProcessResult(consumed, ProcessOutcome.Yield);
+                    break;
+                }
 
-            if (requests >= MaxRequestsPerBatch)
-            {
-                result = new ProcessResult(consumed, ProcessOutcome.Yield);
-                break;
-            }
+                if (input.Span[consumed] == BinaryMagic)
+                {
+                    // A binary-protocol client: the proxy speaks text and meta only. Hanging up at once
+                    // beats leaving the client to its timeout.
+                    result = new ProcessResult(consumed, ProcessOutcome.Close);
+                    break;
+                }
 
-            if (input.Span[consumed] == BinaryMagic)
-            {
-                // A binary-protocol client: the proxy speaks text and meta only. Hanging up at once
-                // beats leaving the client to its timeout.
-                result = new ProcessResult(consumed, ProcessOutcome.Close);
-                break;
-            }
+                ParsedStep step;
+                try
+                {
+                    step = Parse(input.Span[consumed..]);
+                }
+                catch (Exception ex) when (ex is not OutOfMemoryException)
+                {
+                    // A bug in the proxy must cost this connection, never the process.
+                    _pending.Add((null, new ValueTask<ProxyReply>(ProxyReply.Literal(InternalError))));
+                    result = new ProcessResult(consumed, ProcessOutcome.Close);
+                    break;
+                }
 
-            ParsedStep step;
-            try
-            {
-                step = Parse(input.Span[consumed..]);
-            }
-            catch (Exception ex) when (ex is not OutOfMemoryException)
-            {
-                // A bug in the proxy must cost this connection, never the process.
-                _pending.Add((null, new ValueTask<ProxyReply>(ProxyReply.Literal(InternalError))));
-                result = new ProcessResult(consumed, ProcessOutcome.Close);
-                break;
-            }
+                consumed += step.Consumed;
+                if (step.Kind == ParsedStepKind.NeedMore)
+                {
+                    result = new ProcessResult(consumed, ProcessOutcome.NeedMoreInput, step.MinimumInput);
+                    break;
+                }
 
-            consumed += step.Consumed;
-            if (step.Kind == ParsedStepKind.NeedMore)
-            {
-                result = new ProcessResult(consumed, ProcessOutcome.NeedMoreInput, step.MinimumInput);
-                break;
-            }
+                if (step.Kind == ParsedStepKind.Close)
+                {
+                    result = new ProcessResult(consumed, ProcessOutcome.Close);
+                    break;
+                }
 
-            if (step.Kind == ParsedStepKind.Close)
-            {
-                result = new ProcessResult(consumed, ProcessOutcome.Close);
-                break;
-            }
+                requests++;
+                if (step.Kind == ParsedStepKind.Answer)
+                {
+                    _pending.Add((null, new ValueTask<ProxyReply>(step.Reply)));
+                    continue;
+                }
 
-            requests++;
-            if (step.Kind == ParsedStepKind.Answer)
-            {
-                _pending.Add((null, new ValueTask<ProxyReply>(step.Reply)));
-                continue;
-            }
+                ProxyRequest request = step.Request!;
+                ValueTask<ProxyReply> reply = Dispatch(request);
+                if (request.IsBarrier)
+                {
+                    corked = false;
+                    SendCork.End();
+                    reply = new ValueTask<ProxyReply>(await Settle(reply).ConfigureAwait(false));
+                    SendCork.Begin();
+                    corked = true;
+                }
 
-            ProxyRequest request = step.Request!;
-            ValueTask<ProxyReply> reply = Dispatch(request);
-            if (request.IsBarrier)
-            {
-                reply = new ValueTask<ProxyReply>(await Settle(reply).ConfigureAwait(false));
+                _pending.Add((request, reply));
             }
-
-            _pending.Add((request, reply));
+        }
+        finally
+        {
+            if (corked)
+            {
+                SendCork.End();
+            }
         }
 
         await WriteRepliesAsync(output).ConfigureAwait(false);
@@ -135,6 +157,7 @@ internal sealed class ProxySession : IProtocolSession
         _pending.Clear();
     }
 
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     private static async ValueTask<ProxyReply> Settle(ValueTask<ProxyReply> reply)
     {
         try
@@ -147,13 +170,14 @@ internal sealed class ProxySession : IProtocolSession
         }
     }
 
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
     private async ValueTask WriteRepliesAsync(OutputBuffer output)
     {
         try
         {
             foreach ((ProxyRequest? request, ValueTask<ProxyReply> pending) in _pending)
             {
-                ProxyReply reply = await Settle(pending).ConfigureAwait(false);
+                ProxyReply reply = pending.IsCompletedSuccessfully ? pending.Result : await Settle(pending).ConfigureAwait(false);
                 if (request is null || request.ShowsReply(reply.Span))
                 {
                     output.Write(reply.Span);

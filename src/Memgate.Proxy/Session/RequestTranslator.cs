@@ -13,6 +13,10 @@ namespace Memgate.Proxy.Session;
 /// </summary>
 internal static class RequestTranslator
 {
+    // Shared, never written to: routes only copy them into backend lines.
+    private static readonly byte[] GetVerb = "get"u8.ToArray();
+    private static readonly byte[] GetsVerb = "gets"u8.ToArray();
+
     public static ProxyRequest Translate(ref TextRequest request, ReadOnlySpan<byte> line, ReadOnlySpan<byte> dataBlock)
     {
         TextCommand command = request.Command;
@@ -49,19 +53,27 @@ internal static class RequestTranslator
 
     private static ProxyRequest Retrieval(ref TextRequest request, ReadOnlySpan<byte> line)
     {
-        var keys = new List<byte[]>();
-        var reader = new TokenReader(request.Arguments);
-        while (reader.TryRead(out ReadOnlySpan<byte> key))
+        int count = 0;
+        var counter = new TokenReader(request.Arguments);
+        while (counter.TryRead(out _))
         {
-            keys.Add(key.ToArray());
+            count++;
+        }
+
+        // Exactly sized: no list to grow and copy per request.
+        byte[][] keys = count == 0 ? [] : new byte[count][];
+        var reader = new TokenReader(request.Arguments);
+        for (int i = 0; i < count && reader.TryRead(out ReadOnlySpan<byte> key); i++)
+        {
+            keys[i] = key.ToArray();
         }
 
         byte[] verb = request.Command switch
         {
-            TextCommand.Gets => "gets"u8.ToArray(),
+            TextCommand.Gets => GetsVerb,
             TextCommand.Gat => Verb("gat "u8, request.ExpTime),
             TextCommand.Gats => Verb("gats "u8, request.ExpTime),
-            _ => "get"u8.ToArray(),
+            _ => GetVerb,
         };
 
         // The whole line for the common one-node case; the splitter rebuilds lines per node otherwise.
@@ -88,8 +100,8 @@ internal static class RequestTranslator
             Command = request.Command,
             Route = RouteKind.Retrieval,
             ReplyKind = ReplyKind.Retrieval,
-            Keys = [.. keys],
-            Key = keys.Count > 0 ? keys[0] : [],
+            Keys = keys,
+            Key = keys.Length > 0 ? keys[0] : [],
             RetrievalVerb = verb,
         };
         translated.SetWire(wire, at);
