@@ -9,7 +9,8 @@ namespace Memgate.Benchmarks;
 /// <summary>
 /// One get round trip over loopback through the real connection loop (receive, TextSession, one send). The client
 /// uses blocking socket calls, which allocate nothing, so MemoryDiagnoser's count (all threads) is the server's:
-/// it must stay 0 B. The time is mostly the kernel's two sends and two receives.
+/// it must stay 0 B. The time is mostly the kernel's two sends and two receives. Runs for both node transports
+/// (.NET sockets and memgate's epoll loops).
 /// </summary>
 [MemoryDiagnoser]
 [Config(typeof(InlineCompletionsConfig))]
@@ -22,10 +23,13 @@ public class LoopbackBenchmarks
     private byte[] _pipelined16 = [];
     private int _getReplyLength;
 
+    [Params(NodeTransport.Sockets, NodeTransport.Epoll)]
+    public NodeTransport Transport { get; set; }
+
     [GlobalSetup]
     public void Setup()
     {
-        _server = NodeServer.Start(new NodeSettings { TcpPort = FreePort(), ListenAddresses = ["127.0.0.1"] });
+        _server = NodeServer.Start(new NodeSettings { TcpPort = FreePort(), ListenAddresses = ["127.0.0.1"], Transport = Transport });
         _client = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
         _client.Connect((IPEndPoint)_server.BoundEndpoints[0]);
         _get = GetLine(HotKey);

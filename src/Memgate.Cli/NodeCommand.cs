@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Runtime.InteropServices;
 using Memgate.Node;
+using Memgate.Node.Auth;
 using Memgate.Node.CommandLine;
 
 namespace Memgate.Cli;
@@ -19,6 +20,12 @@ public static class NodeCommand
             return parsed.ExitCode;
         }
 
+        if (settings.SaslEnabled)
+        {
+            await Console.Error.WriteAsync(SaslNotSupported.Message).ConfigureAwait(false);
+            return SaslNotSupported.ExitCode;
+        }
+
         // Same order as memcached's main(): privileges, then daemonize, then bind, then the pid file.
         if (UnixUser.DropPrivileges(settings.User) is { } failure)
         {
@@ -30,6 +37,18 @@ public static class NodeCommand
         {
             Daemon.StartDetachedCopy(["node", .. args]);
             return 0;
+        }
+
+        // memcached reads the authfile as the user it runs as, after daemonizing and before binding.
+        AsciiAuthenticator? authenticator = null;
+        try
+        {
+            authenticator = settings.AuthFile is { } authFile ? AsciiAuthenticator.Load(authFile) : null;
+        }
+        catch (AuthFileException ex)
+        {
+            await Console.Error.WriteAsync(ex.Message).ConfigureAwait(false);
+            return ex.ExitCode;
         }
 
         try
@@ -45,10 +64,18 @@ public static class NodeCommand
         using var stop = new CancellationTokenSource();
         using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
         using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
+
+        // As in memcached, SIGHUP reloads the authfile (keeping the old entries if the new file is unusable) and
+        // otherwise does not stop the node.
+        using var sighup = PosixSignalRegistration.Create(PosixSignal.SIGHUP, context =>
+        {
+            context.Cancel = true;
+            authenticator?.Reload();
+        });
         WritePidFile(settings.PidFile);
         try
         {
-            return await NodeHost.RunAsync(settings, stop.Token).ConfigureAwait(false);
+            return await NodeHost.RunAsync(settings, authenticator, stop.Token).ConfigureAwait(false);
         }
         finally
         {

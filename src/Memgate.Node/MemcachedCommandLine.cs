@@ -272,7 +272,14 @@ public static class MemcachedCommandLine
             }
         }
 
-        if (s.AuthFile is not null && !File.Exists(s.AuthFile))
+        // memcached checks this when it loads the authfile, so after every other flag check.
+        if (s.AuthFile is not null && s.UdpPort != 0)
+        {
+            return CommandLineResult.Fail(ExitCodes.Usage, "Cannot use UDP with ascii authentication enabled (-U 0 to disable)\n");
+        }
+
+        // A directory opens (and holds no users) in memcached; the full load runs once the node starts.
+        if (s.AuthFile is not null && !File.Exists(s.AuthFile) && !Directory.Exists(s.AuthFile))
         {
             return CommandLineResult.Fail(ExitCodes.Failure, $"Could not open authfile [{s.AuthFile}] for reading, error No such file or directory: No such file or directory\n");
         }

@@ -1,3 +1,4 @@
+using Memgate.Node.Auth;
 using Memgate.Server;
 using Memgate.Storage;
 
@@ -33,13 +34,16 @@ internal sealed class NodeContext
     public DateTimeOffset StartedAt { get; }
 
     /// <summary>Set once the listener runs; used by "stats conns".</summary>
-    public ConnectionListener? Listener { get; set; }
+    public IConnectionListener? Listener { get; set; }
 
     /// <summary>Runtime verbosity (the verbosity command changes it).</summary>
     public int Verbosity { get; set; }
 
     /// <summary>Current -m, changed by cache_memlimit.</summary>
     public long MemoryLimitBytes { get; set; }
+
+    /// <summary>With -Y: the authfile's entries; text connections must authenticate before anything else.</summary>
+    public AsciiAuthenticator? Authenticator { get; init; }
 
     /// <summary>Invoked by the shutdown command (only with -A).</summary>
     public Action? RequestShutdown { get; set; }

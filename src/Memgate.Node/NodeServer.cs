@@ -1,6 +1,8 @@
 using System.Net;
+using Memgate.Node.Auth;
 using Memgate.Node.CommandLine;
 using Memgate.Server;
+using Memgate.Server.Epoll;
 using Memgate.Storage;
 
 namespace Memgate.Node;
@@ -10,11 +12,11 @@ public sealed class NodeServer : IAsyncDisposable
 {
     private const int CrawlBatch = 10_000;
     private readonly NodeContext _node;
-    private readonly ConnectionListener _listener;
+    private readonly IConnectionListener _listener;
     private readonly Timer _crawler;
     private readonly TaskCompletionSource _shutdown = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    private NodeServer(NodeContext node, ConnectionListener listener)
+    private NodeServer(NodeContext node, IConnectionListener listener)
     {
         _node = node;
         _listener = listener;
@@ -30,12 +32,28 @@ public sealed class NodeServer : IAsyncDisposable
     public Task ShutdownRequested => _shutdown.Task;
 
     /// <summary>Binds the listeners and starts serving.</summary>
-    public static NodeServer Start(NodeSettings settings)
+    public static NodeServer Start(NodeSettings settings) => Start(settings, authenticator: null);
+
+    /// <summary>
+    /// Binds the listeners and starts serving. With -Y and no <paramref name="authenticator"/>, the authfile is loaded
+    /// here (throwing <see cref="AuthFileException"/>), so a node asked for authentication never serves without it.
+    /// </summary>
+    public static NodeServer Start(NodeSettings settings, AsciiAuthenticator? authenticator)
     {
+        if (settings.SaslEnabled)
+        {
+            throw new NotSupportedException(SaslNotSupported.Message);
+        }
+
+        if (settings.AuthFile is { } authFile)
+        {
+            authenticator ??= AsciiAuthenticator.Load(authFile);
+        }
+
         var engine = new CacheEngine(settings.ToCacheOptions(), new SystemCacheClock());
         var serverStatistics = new ServerStatistics();
-        var node = new NodeContext(settings, engine, serverStatistics);
-        var listener = new ConnectionListener(ListenEndpoints.ToServerOptions(settings), new NodeSessionFactory(node), serverStatistics);
+        var node = new NodeContext(settings, engine, serverStatistics) { Authenticator = authenticator };
+        var listener = CreateListener(settings, ListenEndpoints.ToServerOptions(settings), new NodeSessionFactory(node), serverStatistics);
         try
         {
             listener.Start();
@@ -50,6 +68,12 @@ public sealed class NodeServer : IAsyncDisposable
 
         return new NodeServer(node, listener);
     }
+
+    /// <summary>The node's sessions complete synchronously, which is what the epoll transport is built for.</summary>
+    private static IConnectionListener CreateListener(NodeSettings settings, ServerOptions options, ISessionFactory sessions, ServerStatistics statistics)
+        => settings.Transport == NodeTransport.Epoll && EpollListener.IsSupported
+            ? new EpollListener(options, sessions, statistics)
+            : new ConnectionListener(options, sessions, statistics);
 
     private void Crawl()
     {

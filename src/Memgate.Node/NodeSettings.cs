@@ -66,6 +66,12 @@ public sealed record NodeSettings
     public bool DropPrivileges { get; init; } = true;
     public string? MemoryFile { get; init; }
 
+    /// <summary>
+    /// -o memgate_transport: memgate's own key, not memcached's, so "stats settings" does not list it (its output
+    /// stays byte-identical to memcached's). See docs/PERFORMANCE.md for why epoll exists.
+    /// </summary>
+    public NodeTransport Transport { get; init; } = NodeTransport.Epoll;
+
     // Accepted for compatibility; reported by "stats settings" where memcached reports them.
     /// <summary>-D given: per-prefix stats collection starts enabled.</summary>
     public bool DetailEnabled { get; init; }

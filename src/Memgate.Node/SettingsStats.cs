@@ -49,7 +49,7 @@ public static class SettingsStats
         Add("tcp_backlog", Number(s.Backlog));
         Add("binding_protocol", s.Protocol == "auto" ? "auto-negotiate" : s.Protocol);
         Add("auth_enabled_sasl", YesNo(s.SaslEnabled));
-        Add("auth_enabled_ascii", YesNo(s.AuthFile is not null));
+        Add("auth_enabled_ascii", s.AuthFile ?? "no");
         Add("item_size_max", Number(s.MaxItemSize));
         Add("maxconns_fast", YesNo(s.MaxConnsFast));
         Add("hashpower_init", Number(s.HashPowerInit));

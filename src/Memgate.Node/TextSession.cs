@@ -1,3 +1,4 @@
+using Memgate.Node.Auth;
 using Memgate.Node.Commands;
 using Memgate.Node.Stats;
 using Memgate.Protocol.Text;
@@ -19,6 +20,9 @@ internal sealed class TextSession : IProtocolSession
     private readonly MemcachedSizing _sizing;
     private readonly byte[] _scratch = new byte[512];
     private readonly AdminSession _admin = new();
+
+    /// <summary>With -Y: the connection's authentication state; null when authentication is off.</summary>
+    private readonly AsciiAuthGate? _auth;
     private long _swallowRemaining;
 
     /// <summary>memcached answers a rejected data block only once the whole block has been swallowed.</summary>
@@ -29,6 +33,7 @@ internal sealed class TextSession : IProtocolSession
         _node = node;
         _connection = connection;
         _sizing = sizing;
+        _auth = node.Authenticator is { } authenticator ? new AsciiAuthGate(authenticator, node.Statistics) : null;
     }
 
     public ValueTask<ProcessResult> ProcessAsync(ReadOnlyMemory<byte> input, OutputBuffer output, CancellationToken cancellationToken)
@@ -48,6 +53,7 @@ internal sealed class TextSession : IProtocolSession
 
         int consumed = 0;
         int requests = 0;
+        _auth?.BeginBatch();
 
         // memcached transmits its queued replies after every successful retrieval; replies queued since then
         // are the ones a rejected multi-get discards.
@@ -91,6 +97,20 @@ internal sealed class TextSession : IProtocolSession
                 }
 
                 return new ProcessResult(consumed, ProcessOutcome.Yield);
+            }
+
+            if (_auth is { IsAuthenticated: false })
+            {
+                // Nothing but the authentication exchange runs before the client has authenticated.
+                var step = _auth.Process(rest, output);
+                consumed += step.Consumed;
+                if (step.Outcome != ProcessOutcome.Yield)
+                {
+                    return step with { Consumed = consumed };
+                }
+
+                requests++;
+                continue;
             }
 
             var request = default(TextRequest);

@@ -16,7 +16,7 @@ namespace Memgate.Server;
 /// node`, whose sessions never block; see Memgate.Cli/SocketRuntimeTuning.cs for the measurement).
 /// Either way there is at most one hop per receive batch, never one per request.
 /// </remarks>
-public sealed class ConnectionListener : IAsyncDisposable
+public sealed class ConnectionListener : IConnectionListener
 {
     private static readonly byte[] TooManyConnections = Encoding.ASCII.GetBytes("ERROR Too many open connections\r\n");
 
@@ -47,16 +47,12 @@ public sealed class ConnectionListener : IAsyncDisposable
 
     public ServerStatistics Statistics { get; }
 
-    /// <summary>The endpoints actually bound (port 0 resolved), after <see cref="Start"/>.</summary>
     public IReadOnlyList<EndPoint> BoundEndpoints => _bound;
 
-    /// <summary>Open client connections, for "stats conns".</summary>
     public IReadOnlyCollection<ConnectionContext> Connections => _connections.Values.Select(c => c.Context).ToArray();
 
-    /// <summary>How many clients may be connected at once: -c minus listeners and reserved slots, as memcached counts.</summary>
     public int ClientLimit => Math.Max(0, Options.MaxConnections - Options.ReservedConnections - _listeners.Count);
 
-    /// <summary>Binds every endpoint (throws with a clear message when one cannot be bound) and starts accepting.</summary>
     public void Start()
     {
         ObjectDisposedException.ThrowIf(_disposed != 0, this);

@@ -37,6 +37,12 @@ public sealed record ServerOptions
     /// </summary>
     public int ReservedConnections { get; init; }
 
+    /// <summary>
+    /// Event-loop threads for transports that run their own (the epoll transport, -t), capped at the processor count.
+    /// <see cref="ConnectionListener"/> ignores it: .NET's socket engine sizes its own epoll threads.
+    /// </summary>
+    public int EventLoopThreads { get; init; } = 1;
+
     /// <summary>-v verbosity (0..3) for connection logging to stderr.</summary>
     public int Verbosity { get; init; }
 }

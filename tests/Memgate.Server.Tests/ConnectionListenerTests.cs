@@ -5,12 +5,15 @@ using Memgate.Server;
 
 namespace Memgate.Server.Tests;
 
+/// <summary>The listener contract, checked for both transports (.NET sockets and epoll).</summary>
 public sealed class ConnectionListenerTests
 {
-    private static async Task<(ConnectionListener Listener, LineEchoSessionFactory Sessions)> StartAsync(ServerOptions options)
+    public static TheoryData<ListenerKind> Both => Listeners.Both;
+
+    private static async Task<(IConnectionListener Listener, LineEchoSessionFactory Sessions)> StartAsync(ListenerKind kind, ServerOptions options)
     {
         var sessions = new LineEchoSessionFactory();
-        var listener = new ConnectionListener(options, sessions, new ServerStatistics());
+        var listener = Listeners.Create(kind, options, sessions, new ServerStatistics());
         listener.Start();
         await Task.Yield();
         return (listener, sessions);
@@ -32,10 +35,11 @@ public sealed class ConnectionListenerTests
         Assert.True(condition());
     }
 
-    [Fact]
-    public async Task Port_zero_reports_the_bound_ports_for_IPv4_and_IPv6()
+    [Theory]
+    [MemberData(nameof(Both))]
+    public async Task Port_zero_reports_the_bound_ports_for_IPv4_and_IPv6(ListenerKind kind)
     {
-        var (listener, _) = await StartAsync(Loopback());
+        var (listener, _) = await StartAsync(kind, Loopback());
         await using var _ = listener;
         Assert.Equal(2, listener.BoundEndpoints.Count);
         foreach (var endpoint in listener.BoundEndpoints.Cast<IPEndPoint>())
@@ -47,10 +51,11 @@ public sealed class ConnectionListenerTests
         }
     }
 
-    [Fact]
-    public async Task Pipelined_requests_are_answered_with_one_send()
+    [Theory]
+    [MemberData(nameof(Both))]
+    public async Task Pipelined_requests_are_answered_with_one_send(ListenerKind kind)
     {
-        var (listener, sessions) = await StartAsync(Loopback());
+        var (listener, sessions) = await StartAsync(kind, Loopback());
         await using var _ = listener;
         using var client = new TestClient(listener.BoundEndpoints[0]);
         client.Send("warmup\n");
@@ -70,11 +75,12 @@ public sealed class ConnectionListenerTests
         Assert.Equal(7 + batch.Length, listener.Statistics.BytesRead);
     }
 
-    [Fact]
-    public async Task Over_maxconns_a_client_gets_the_memcached_error_and_is_closed()
+    [Theory]
+    [MemberData(nameof(Both))]
+    public async Task Over_maxconns_a_client_gets_the_memcached_error_and_is_closed(ListenerKind kind)
     {
         var options = Loopback(maxConnections: 4) with { TcpEndpoints = [new IPEndPoint(IPAddress.Loopback, 0)], ReservedConnections = 1 };
-        var (listener, _) = await StartAsync(options);
+        var (listener, _) = await StartAsync(kind, options);
         await using var _ = listener;
         Assert.Equal(2, listener.ClientLimit);
         using var first = new TestClient(listener.BoundEndpoints[0]);
@@ -90,10 +96,11 @@ public sealed class ConnectionListenerTests
         Assert.Equal(2, listener.Statistics.CurrConnections);
     }
 
-    [Fact]
-    public async Task Idle_connections_are_closed_after_the_idle_timeout()
+    [Theory]
+    [MemberData(nameof(Both))]
+    public async Task Idle_connections_are_closed_after_the_idle_timeout(ListenerKind kind)
     {
-        var (listener, _) = await StartAsync(Loopback() with { IdleTimeoutSeconds = 1 });
+        var (listener, _) = await StartAsync(kind, Loopback() with { IdleTimeoutSeconds = 1 });
         await using var _ = listener;
         using var client = new TestClient(listener.BoundEndpoints[0]);
         client.Send("x\n");
@@ -103,10 +110,11 @@ public sealed class ConnectionListenerTests
         await WaitUntilAsync(() => listener.Statistics.CurrConnections == 0);
     }
 
-    [Fact]
-    public async Task Requests_larger_than_the_receive_buffer_grow_it()
+    [Theory]
+    [MemberData(nameof(Both))]
+    public async Task Requests_larger_than_the_receive_buffer_grow_it(ListenerKind kind)
     {
-        var (listener, _) = await StartAsync(Loopback() with { ReceiveBufferSize = 1024 });
+        var (listener, _) = await StartAsync(kind, Loopback() with { ReceiveBufferSize = 1024 });
         await using var _ = listener;
         using var client = new TestClient(listener.BoundEndpoints[0]);
         var body = new byte[3 * 1024 * 1024];
@@ -122,10 +130,11 @@ public sealed class ConnectionListenerTests
         Assert.Equal(longLine, client.Receive(longLine.Length));
     }
 
-    [Fact]
-    public async Task Session_close_sends_the_reply_then_closes()
+    [Theory]
+    [MemberData(nameof(Both))]
+    public async Task Session_close_sends_the_reply_then_closes(ListenerKind kind)
     {
-        var (listener, _) = await StartAsync(Loopback());
+        var (listener, _) = await StartAsync(kind, Loopback());
         await using var _ = listener;
         using var client = new TestClient(listener.BoundEndpoints[0]);
         client.Send("one\nquit\nnever\n");
@@ -133,10 +142,11 @@ public sealed class ConnectionListenerTests
         await WaitUntilAsync(() => listener.Statistics.CurrConnections == 0);
     }
 
-    [Fact]
-    public async Task A_failing_session_or_abrupt_client_closes_only_its_connection()
+    [Theory]
+    [MemberData(nameof(Both))]
+    public async Task A_failing_session_or_abrupt_client_closes_only_its_connection(ListenerKind kind)
     {
-        var (listener, _) = await StartAsync(Loopback());
+        var (listener, _) = await StartAsync(kind, Loopback());
         await using var _ = listener;
         using var healthy = new TestClient(listener.BoundEndpoints[0]);
         using (var failing = new TestClient(listener.BoundEndpoints[0]))
@@ -155,14 +165,15 @@ public sealed class ConnectionListenerTests
         await WaitUntilAsync(() => listener.Statistics.CurrConnections == 1);
     }
 
-    [Fact]
+    [Theory]
+    [MemberData(nameof(Both))]
     [SupportedOSPlatform("linux")]
-    public async Task Unix_socket_replaces_a_stale_file_and_applies_the_mask()
+    public async Task Unix_socket_replaces_a_stale_file_and_applies_the_mask(ListenerKind kind)
     {
         string path = Path.Combine(Path.GetTempPath(), $"memgate-test-{Environment.ProcessId}-{Guid.NewGuid():N}.sock");
         await File.WriteAllBytesAsync(path, []);
         var options = new ServerOptions { UnixSocketPath = path, UnixSocketMask = Convert.ToInt32("755", 8) };
-        var (listener, _) = await StartAsync(options);
+        var (listener, _) = await StartAsync(kind, options);
         await using (listener)
         {
             Assert.Equal(
@@ -176,10 +187,11 @@ public sealed class ConnectionListenerTests
         Assert.False(File.Exists(path));
     }
 
-    [Fact]
-    public async Task Many_connections_are_served_and_counted()
+    [Theory]
+    [MemberData(nameof(Both))]
+    public async Task Many_connections_are_served_and_counted(ListenerKind kind)
     {
-        var (listener, _) = await StartAsync(Loopback());
+        var (listener, _) = await StartAsync(kind, Loopback());
         await using var _ = listener;
         var clients = Enumerable.Range(0, 200).Select(_ => new TestClient(listener.BoundEndpoints[0])).ToList();
         try

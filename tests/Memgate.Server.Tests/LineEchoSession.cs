@@ -5,10 +5,13 @@ namespace Memgate.Server.Tests;
 
 /// <summary>
 /// A tiny protocol for the listener tests: every "\n"-terminated line is echoed back; "quit" closes;
-/// "big N" announces an N-byte body (MinimumInput) that is answered with its length.
+/// "big N" announces an N-byte body (MinimumInput) that is answered with its length; "flood N" answers N bytes;
+/// "yield" answers and yields; "slow" answers after 50 ms from an incomplete ValueTask; "throw" fails.
 /// </summary>
 internal sealed class LineEchoSession : IProtocolSession
 {
+    private int _running;
+
     public int ProcessCalls { get; private set; }
 
     public ValueTask<ProcessResult> ProcessAsync(ReadOnlyMemory<byte> input, OutputBuffer output, CancellationToken cancellationToken)
@@ -45,6 +48,27 @@ internal sealed class LineEchoSession : IProtocolSession
                 continue;
             }
 
+            if (line.StartsWith("flood "u8))
+            {
+                int size = int.Parse(Encoding.ASCII.GetString(line[6..^1]), System.Globalization.CultureInfo.InvariantCulture);
+                output.GetSpan(size + 1)[..size].Fill((byte)'x');
+                output.Advance(size);
+                output.Write("\n"u8);
+                consumed += newline + 1;
+                continue;
+            }
+
+            if (line.StartsWith("yield"u8))
+            {
+                output.Write("yielded\n"u8);
+                return ValueTask.FromResult(new ProcessResult(consumed + newline + 1, ProcessOutcome.Yield));
+            }
+
+            if (line.StartsWith("slow"u8))
+            {
+                return AnswerSlowlyAsync(consumed + newline + 1, output);
+            }
+
             if (line.StartsWith("throw"u8))
             {
                 throw new InvalidOperationException("session failure");
@@ -55,7 +79,36 @@ internal sealed class LineEchoSession : IProtocolSession
         }
     }
 
+    /// <summary>Like a proxy session waiting for a backend: completes later, on another thread.</summary>
+    private async ValueTask<ProcessResult> AnswerSlowlyAsync(int consumed, OutputBuffer output)
+    {
+        Interlocked.Increment(ref _running);
+        try
+        {
+            await Task.Delay(50, CancellationToken.None).ConfigureAwait(false);
+            RanAfterDispose |= Disposed;
+            output.Write("slow\n"u8);
+
+            // Lines pipelined behind this one are processed in the next call, without waiting for input.
+            return new ProcessResult(consumed, ProcessOutcome.Yield);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _running);
+        }
+    }
+
+    /// <summary>Requests running right now (only "slow" ones can be seen from outside).</summary>
+    public int Running => Volatile.Read(ref _running);
+
+    public bool Disposed { get; private set; }
+
+    /// <summary>What the transports promise never happens: a session disposed under a running request, or run after.</summary>
+    public bool RanAfterDispose { get; private set; }
+
     public void Dispose()
     {
+        RanAfterDispose |= Running > 0;
+        Disposed = true;
     }
 }

@@ -33,9 +33,8 @@ public sealed class ListenEndpointsTests
     {
         var settings = MemcachedCommandLine.Parse(["-c", $"{maxConnections}", "-t", $"{threads}", "-l", "127.0.0.1"]).Settings!;
         var options = ListenEndpoints.ToServerOptions(settings);
-        var listener = new ConnectionListener(options, new LineEchoSessionFactory(), new ServerStatistics());
         Assert.Equal(acceptedByMemcached, options.MaxConnections - options.ReservedConnections - options.TcpEndpoints.Count);
-        Assert.NotNull(listener);
+        Assert.Equal(threads, options.EventLoopThreads);
     }
 
     [Fact]

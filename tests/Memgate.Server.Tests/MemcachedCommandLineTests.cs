@@ -108,6 +108,26 @@ public sealed class MemcachedCommandLineTests
     }
 
     [Fact]
+    public void Memgate_transport_option_selects_the_transport_and_stays_out_of_stats_settings()
+    {
+        var epoll = MemcachedCommandLine.Parse(["-o", "memgate_transport=epoll"]).Settings!;
+        var sockets = MemcachedCommandLine.Parse(["-o", "idle_timeout=5,memgate_transport=sockets"]).Settings!;
+        Assert.Equal(NodeTransport.Epoll, epoll.Transport);
+        Assert.Equal(NodeTransport.Sockets, sockets.Transport);
+        Assert.Equal(5, sockets.IdleTimeout);
+        Assert.Equal(SettingsStats.GetPairs(MemcachedCommandLine.Parse([]).Settings!), SettingsStats.GetPairs(epoll));
+        Assert.Equal(SettingsStats.GetPairs(MemcachedCommandLine.Parse([]).Settings!), SettingsStats.GetPairs(sockets with { Transport = NodeTransport.Epoll, IdleTimeout = 0 }));
+
+        foreach (string bad in new[] { "memgate_transport", "memgate_transport=uring" })
+        {
+            var result = MemcachedCommandLine.Parse(["-o", bad]);
+            Assert.False(result.ShouldRun);
+            Assert.Equal("memgate_transport must be epoll or sockets\n", result.StandardError);
+            Assert.Equal(1, result.ExitCode);
+        }
+    }
+
+    [Fact]
     public void Help_and_version_print_and_exit_zero()
     {
         var help = MemcachedCommandLine.Parse(["-h"]);

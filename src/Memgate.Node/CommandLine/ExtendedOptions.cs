@@ -270,6 +270,14 @@ internal static class ExtendedOptions
             case "drop_privileges": s = s with { DropPrivileges = true }; return null;
             case "no_drop_privileges": s = s with { DropPrivileges = false }; return null;
 
+            case "memgate_transport":
+                switch (value)
+                {
+                    case "epoll": s = s with { Transport = NodeTransport.Epoll }; return null;
+                    case "sockets": s = s with { Transport = NodeTransport.Sockets }; return null;
+                    default: return "memgate_transport must be epoll or sockets\n";
+                }
+
             // Only debug builds of memcached know it, but its test harness always passes it.
             case "relaxed_privileges": return null;
             default:

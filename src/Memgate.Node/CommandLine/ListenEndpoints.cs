@@ -44,6 +44,7 @@ public static class ListenEndpoints
             Backlog = settings.Backlog,
             IdleTimeoutSeconds = settings.IdleTimeout,
             Verbosity = settings.Verbosity,
+            EventLoopThreads = settings.Threads,
 
             // Measured with memcached 1.6.18: at -c N it accepts N - listeners - (8 + 4 × threads) clients.
             ReservedConnections = 8 + (4 * settings.Threads),
