@@ -12,9 +12,6 @@ namespace Memgate.Node;
 /// </summary>
 internal sealed class TextSession : IProtocolSession
 {
-    /// <summary>Above this much queued output the session yields so the loop can send.</summary>
-    private const int OutputHighWater = 256 * 1024;
-
     private readonly NodeContext _node;
     private readonly ConnectionContext _connection;
     private readonly MemcachedSizing _sizing;
@@ -52,7 +49,7 @@ internal sealed class TextSession : IProtocolSession
         }
 
         int consumed = 0;
-        int requests = 0;
+        var budget = new EventBudget(_node);
         _auth?.BeginBatch();
 
         // memcached transmits its queued replies after every successful retrieval; replies queued since then
@@ -60,7 +57,7 @@ internal sealed class TextSession : IProtocolSession
         int transmittedMark = output.Length;
         while (true)
         {
-            if (_admin.Metadump.IsActive && !_admin.Metadump.Continue(_node, _sizing, output, OutputHighWater))
+            if (_admin.Metadump.IsActive && !_admin.Metadump.Continue(_node, _sizing, output, EventBudget.OutputHighWater))
             {
                 // Send what is written and come back for more before reading the next pipelined command.
                 return new ProcessResult(consumed, ProcessOutcome.Yield);
@@ -89,13 +86,8 @@ internal sealed class TextSession : IProtocolSession
                 return new ProcessResult(consumed, ProcessOutcome.NeedMoreInput);
             }
 
-            if (requests >= _node.Settings.ReqsPerEvent || output.Length >= OutputHighWater)
+            if (budget.ShouldYield(output))
             {
-                if (requests >= _node.Settings.ReqsPerEvent)
-                {
-                    Interlocked.Increment(ref _node.ServerStatistics.ConnYields);
-                }
-
                 return new ProcessResult(consumed, ProcessOutcome.Yield);
             }
 
@@ -109,7 +101,7 @@ internal sealed class TextSession : IProtocolSession
                     return step with { Consumed = consumed };
                 }
 
-                requests++;
+                budget.Count();
                 continue;
             }
 
@@ -146,11 +138,11 @@ internal sealed class TextSession : IProtocolSession
                     }
 
                     CountRejected(ref request);
-                    requests++;
+                    budget.Count();
                     continue;
             }
 
-            requests++;
+            budget.Count();
             _connection.LastCommandTime = _node.Clock.CurrentTime;
             if (IsStorage(request.Command))
             {

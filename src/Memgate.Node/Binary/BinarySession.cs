@@ -11,9 +11,6 @@ namespace Memgate.Node.Binary;
 /// </summary>
 internal sealed class BinarySession : IProtocolSession
 {
-    /// <summary>Above this much queued output the session yields so the loop can send.</summary>
-    private const int OutputHighWater = 256 * 1024;
-
     private static readonly byte[] VersionBody = System.Text.Encoding.ASCII.GetBytes(NodeVersion.Number);
 
     private readonly NodeContext _node;
@@ -40,7 +37,7 @@ internal sealed class BinarySession : IProtocolSession
     private ProcessResult Process(ReadOnlySpan<byte> input, OutputBuffer output)
     {
         int consumed = 0;
-        int requests = 0;
+        var budget = new EventBudget(_node);
 
         // Replies before this mark count as sent: memcached flushed them (at a NOOP or an earlier batch's end).
         int flushed = output.Length;
@@ -67,13 +64,8 @@ internal sealed class BinarySession : IProtocolSession
                 return new ProcessResult(consumed, ProcessOutcome.NeedMoreInput);
             }
 
-            if (requests >= _node.Settings.ReqsPerEvent || output.Length >= OutputHighWater)
+            if (budget.ShouldYield(output))
             {
-                if (requests >= _node.Settings.ReqsPerEvent)
-                {
-                    Interlocked.Increment(ref _node.ServerStatistics.ConnYields);
-                }
-
                 return new ProcessResult(consumed, ProcessOutcome.Yield);
             }
 
@@ -87,7 +79,7 @@ internal sealed class BinarySession : IProtocolSession
                     return new ProcessResult(consumed, ProcessOutcome.Close);
             }
 
-            requests++;
+            budget.Count();
             _connection.LastCommandTime = _node.Clock.CurrentTime;
             int replyStart = output.Length;
             var step = Dispatch(request, rest, output, ref flushed);
