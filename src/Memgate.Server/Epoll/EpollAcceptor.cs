@@ -1,3 +1,4 @@
+using System.Net.Sockets;
 using System.Runtime.InteropServices;
 
 namespace Memgate.Server.Epoll;
@@ -17,17 +18,19 @@ internal sealed unsafe class EpollAcceptor
 
     private readonly EpollListener _owner;
     private readonly EpollLoop _loop;
+    private readonly IReadOnlyList<Socket> _listeners;
     private readonly int[] _fds;
     private readonly bool[] _isUnix;
     private bool _paused;
     private long _retryAt;
 
-    public EpollAcceptor(EpollListener owner, EpollLoop loop, int[] fds, bool[] isUnix)
+    public EpollAcceptor(EpollListener owner, EpollLoop loop, IReadOnlyList<Socket> listeners)
     {
         _owner = owner;
         _loop = loop;
-        _fds = fds;
-        _isUnix = isUnix;
+        _listeners = listeners;
+        _fds = listeners.Select(s => (int)s.SafeHandle.DangerousGetHandle()).ToArray();
+        _isUnix = listeners.Select(s => s.AddressFamily == AddressFamily.Unix).ToArray();
     }
 
     /// <summary>The epoll_wait timeout loop 0 needs: a 10 ms tick while accepting is paused.</summary>
@@ -115,6 +118,19 @@ internal sealed unsafe class EpollAcceptor
             {
                 _retryAt = Environment.TickCount64 + RetryMilliseconds;
             }
+        }
+    }
+
+    /// <summary>
+    /// On shutdown, on loop 0's thread (the only one calling accept4 on them), before any client is closed: a client
+    /// reconnecting meanwhile is refused instead of waiting in a backlog nobody accepts from, as with the sockets transport.
+    /// </summary>
+    public void CloseListeners()
+    {
+        _paused = true;
+        foreach (var listener in _listeners)
+        {
+            listener.Dispose();
         }
     }
 

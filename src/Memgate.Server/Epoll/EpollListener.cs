@@ -81,11 +81,7 @@ public sealed class EpollListener : IConnectionListener
                 loops.Add(new EpollLoop(this, i));
             }
 
-            var acceptor = new EpollAcceptor(
-                this,
-                loops[0],
-                _listeners.Select(s => (int)s.SafeHandle.DangerousGetHandle()).ToArray(),
-                _listeners.Select(s => s.AddressFamily == AddressFamily.Unix).ToArray());
+            var acceptor = new EpollAcceptor(this, loops[0], _listeners);
             acceptor.Watch();
             loops[0].Acceptor = acceptor;
         }
@@ -287,13 +283,14 @@ public sealed class EpollListener : IConnectionListener
             await _idleSweep.DisposeAsync().ConfigureAwait(false);
         }
 
-        // Loop 0 first: once it has exited nothing is accepted, so no client is handed to a loop that already quit.
+        // All loops at once, so clients see every connection close together (loop 0 closes the listeners first).
+        // A client loop 0 hands to a loop that already quit stays in that loop's queue: CloseLeftoversAsync gets it.
         foreach (var loop in _loops)
         {
             loop.Stop();
-            await loop.Completion.ConfigureAwait(false);
         }
 
+        await Task.WhenAll(_loops.Select(l => l.Completion)).ConfigureAwait(false);
         await CloseLeftoversAsync().ConfigureAwait(false);
         foreach (var loop in _loops)
         {

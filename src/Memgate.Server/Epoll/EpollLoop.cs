@@ -277,6 +277,7 @@ internal sealed unsafe class EpollLoop : IDisposable
     /// <summary>On exit: every connection this loop owns or was handed is closed, then the epoll set.</summary>
     private void CloseEverything()
     {
+        Acceptor?.CloseListeners();
         foreach (var connection in _byFd)
         {
             if (connection is not null)
