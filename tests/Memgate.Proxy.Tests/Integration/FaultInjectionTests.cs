@@ -41,17 +41,21 @@ public sealed class FaultInjectionTests
     [Fact]
     public async Task Closed_port_of_a_memgate_primary_is_failed_over()
     {
-        NodeServer victim = NodeServer.Start(new NodeSettings { TcpPort = -1, ListenAddresses = ["127.0.0.1"] });
+        // The victim runs in its own process and closes its port and connections gracefully (shutdown with -A),
+        // so nothing of it shares the proxy's process while it goes away.
+        await using var victim = await ServerProcess.StartAsync(ServerKind.Memgate, "-A");
         await using var survivor = await TestBackend.StartAsync(memcached: false);
-        int victimPort = victim.BoundEndpoints.OfType<IPEndPoint>().First().Port;
-        try
-        {
-            await RunScenarioAsync(victimPort, survivor.Port, fault: () => victim.DisposeAsync().AsTask().GetAwaiter().GetResult(), recover: null);
-        }
-        finally
-        {
-            await victim.DisposeAsync();
-        }
+        await RunScenarioAsync(victim.Port, survivor.Port, fault: () => ShutDown(victim.Port), recover: null);
+    }
+
+    private static void ShutDown(int port)
+    {
+        using var client = new System.Net.Sockets.TcpClient("127.0.0.1", port) { ReceiveTimeout = 5000 };
+        System.Net.Sockets.NetworkStream stream = client.GetStream();
+        stream.Write("shutdown\r\n"u8);
+
+        // memcached closes without a reply; the read returns once the node has closed the connection.
+        _ = stream.ReadByte();
     }
 
     private static async Task RunScenarioAsync(int victimPort, int survivorPort, Action fault, Action? recover)
