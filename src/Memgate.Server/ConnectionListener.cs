@@ -27,8 +27,7 @@ public sealed class ConnectionListener : IConnectionListener
     private readonly CancellationTokenSource _stopping = new();
     private Timer? _idleSweep;
     private long _nextId;
-    private long _clients;
-    private long _peakClients;
+    private readonly ClientSlots _slots;
     private int _disposed;
 
     public ConnectionListener(ServerOptions options, ISessionFactory sessions, ServerStatistics statistics)
@@ -39,6 +38,7 @@ public sealed class ConnectionListener : IConnectionListener
         Options = options;
         Sessions = sessions;
         Statistics = statistics;
+        _slots = new ClientSlots(options, statistics);
     }
 
     public ServerOptions Options { get; }
@@ -51,7 +51,7 @@ public sealed class ConnectionListener : IConnectionListener
 
     public IReadOnlyCollection<ConnectionContext> Connections => _connections.Values.Select(c => c.Context).ToArray();
 
-    public int ClientLimit => Math.Max(0, Options.MaxConnections - Options.ReservedConnections - _listeners.Count);
+    public int ClientLimit => _slots.Limit;
 
     public void Start()
     {
@@ -86,6 +86,7 @@ public sealed class ConnectionListener : IConnectionListener
         // memcached counts each listening connection in total_connections and connection_structures.
         Interlocked.Add(ref Statistics.TotalConnections, _listeners.Count);
         Interlocked.Exchange(ref Statistics.ConnectionStructures, _listeners.Count);
+        _slots.ListenerCount = _listeners.Count;
         Interlocked.Exchange(ref Statistics.MaxConnections, Options.MaxConnections);
 
         foreach (var socket in _listeners)
@@ -145,13 +146,13 @@ public sealed class ConnectionListener : IConnectionListener
     /// <summary>Without maxconns_fast memcached stops accepting and re-checks every 10 ms (maxconns_handler).</summary>
     private async Task WaitForFreeSlotAsync()
     {
-        if (Volatile.Read(ref _clients) < ClientLimit)
+        if (_slots.HasFree)
         {
             return;
         }
 
         Interlocked.Increment(ref Statistics.ListenDisabledNum);
-        while (Volatile.Read(ref _clients) >= ClientLimit && !_stopping.IsCancellationRequested)
+        while (!_slots.HasFree && !_stopping.IsCancellationRequested)
         {
             await Task.Delay(10).ConfigureAwait(false);
         }
@@ -159,15 +160,12 @@ public sealed class ConnectionListener : IConnectionListener
 
     private void Admit(Socket client, bool isUnix)
     {
-        long count = Interlocked.Increment(ref _clients);
-        if (count > ClientLimit)
+        if (!_slots.TryTake())
         {
-            Interlocked.Decrement(ref _clients);
             Reject(client);
             return;
         }
 
-        UpdatePeak(count);
         if (!isUnix)
         {
             client.NoDelay = true;
@@ -189,7 +187,7 @@ public sealed class ConnectionListener : IConnectionListener
         }
         catch
         {
-            Interlocked.Decrement(ref _clients);
+            _slots.Release();
             throw;
         }
 
@@ -231,27 +229,10 @@ public sealed class ConnectionListener : IConnectionListener
         await connection.RunAsync().ConfigureAwait(false);
         _connections.TryRemove(connection.Context.Id, out _);
         Interlocked.Decrement(ref Statistics.CurrConnections);
-        Interlocked.Decrement(ref _clients);
+        _slots.Release();
         if (Options.Verbosity > 1)
         {
             Console.Error.WriteLine($"<{connection.Context.Id} connection closed.");
-        }
-    }
-
-    private void UpdatePeak(long count)
-    {
-        long peak = Volatile.Read(ref _peakClients);
-        while (count > peak)
-        {
-            long seen = Interlocked.CompareExchange(ref _peakClients, count, peak);
-            if (seen == peak)
-            {
-                // memcached allocates a connection structure per descriptor and never frees it: a high-water mark.
-                Interlocked.Exchange(ref Statistics.ConnectionStructures, _listeners.Count + count);
-                return;
-            }
-
-            peak = seen;
         }
     }
 

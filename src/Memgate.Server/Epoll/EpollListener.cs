@@ -29,8 +29,7 @@ public sealed class EpollListener : IConnectionListener
     private Timer? _idleSweep;
     private long _nextId;
     private long _nextLoop;
-    private long _clients;
-    private long _peakClients;
+    private readonly ClientSlots _slots;
     private int _disposed;
 
     public EpollListener(ServerOptions options, ISessionFactory sessions, ServerStatistics statistics)
@@ -41,6 +40,7 @@ public sealed class EpollListener : IConnectionListener
         Options = options;
         Sessions = sessions;
         Statistics = statistics;
+        _slots = new ClientSlots(options, statistics);
     }
 
     /// <summary>epoll exists on Linux only; elsewhere callers use <see cref="ConnectionListener"/>.</summary>
@@ -56,12 +56,12 @@ public sealed class EpollListener : IConnectionListener
 
     public IReadOnlyCollection<ConnectionContext> Connections => _connections.Values.Select(c => c.Context).ToArray();
 
-    public int ClientLimit => Math.Max(0, Options.MaxConnections - Options.ReservedConnections - _listeners.Count);
+    public int ClientLimit => _slots.Limit;
 
     /// <summary>Event-loop threads running (after <see cref="Start"/>).</summary>
     public int LoopCount => _loops.Length;
 
-    internal bool HasFreeSlot => Volatile.Read(ref _clients) < ClientLimit;
+    internal bool HasFreeSlot => _slots.HasFree;
 
     public void Start()
     {
@@ -103,6 +103,7 @@ public sealed class EpollListener : IConnectionListener
         // memcached counts each listening connection in total_connections and connection_structures.
         Interlocked.Add(ref Statistics.TotalConnections, _listeners.Count);
         Interlocked.Exchange(ref Statistics.ConnectionStructures, _listeners.Count);
+        _slots.ListenerCount = _listeners.Count;
         Interlocked.Exchange(ref Statistics.MaxConnections, Options.MaxConnections);
         foreach (var loop in _loops)
         {
@@ -154,29 +155,26 @@ public sealed class EpollListener : IConnectionListener
             throw;
         }
 
-        long count = Interlocked.Increment(ref _clients);
-        if (count > ClientLimit)
+        if (!_slots.TryTake())
         {
-            Interlocked.Decrement(ref _clients);
             Reject(client, fd);
             return;
         }
 
         try
         {
-            Start(client, fd, isUnix, count);
+            Start(client, fd, isUnix);
         }
         catch
         {
-            Interlocked.Decrement(ref _clients);
+            _slots.Release();
             client.Dispose();
             throw;
         }
     }
 
-    private void Start(Socket client, int fd, bool isUnix, long count)
+    private void Start(Socket client, int fd, bool isUnix)
     {
-        UpdatePeak(count);
         if (!isUnix)
         {
             client.NoDelay = true;
@@ -229,27 +227,10 @@ public sealed class EpollListener : IConnectionListener
         }
 
         Interlocked.Decrement(ref Statistics.CurrConnections);
-        Interlocked.Decrement(ref _clients);
+        _slots.Release();
         if (Options.Verbosity > 1)
         {
             Console.Error.WriteLine($"<{connection.Context.Id} connection closed.");
-        }
-    }
-
-    private void UpdatePeak(long count)
-    {
-        long peak = Volatile.Read(ref _peakClients);
-        while (count > peak)
-        {
-            long seen = Interlocked.CompareExchange(ref _peakClients, count, peak);
-            if (seen == peak)
-            {
-                // memcached allocates a connection structure per descriptor and never frees it: a high-water mark.
-                Interlocked.Exchange(ref Statistics.ConnectionStructures, _listeners.Count + count);
-                return;
-            }
-
-            peak = seen;
         }
     }
 
