@@ -20,6 +20,8 @@ set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 # shellcheck source=lib/processes.sh
 source "$ROOT/bench/lib/processes.sh"
+# shellcheck source=lib/ab-window.sh
+source "$ROOT/bench/lib/ab-window.sh"
 
 ROUNDS=5 SYSCALLS=0 FLAGS_A="" FLAGS_B="" WITH_MEMCACHED=0
 while [[ ${1:-} == --* ]]; do
@@ -54,17 +56,11 @@ start_node() { # NAME ENV DLL PORT [extra node flags]
 }
 
 load() { # PORT PID [extra loadgen args]
-    local port=$1 pid=$2
-    shift 2
-    DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS=1 taskset -c 0 dotnet "$LOADGEN_DLL" --port "$port" --connections 16 \
-        --duration 3 --warmup 0.5 --requests 20000000 --clk-tck "$(getconf CLK_TCK)" --server-pids "$pid" \
-        --workload mixed --set-ratio 0.1 --value-size 32 --keys 50000 "$@"
+    ab_loadgen "$1" "$2" --workload mixed --set-ratio 0.1 --value-size 32 --keys 50000 "${@:3}"
 }
 
 syscalls() { # PID: system calls per request over 2 s (mixed-32 sends one reply per request)
-    local events=recvfrom,read,sendto,sendmsg,epoll_wait,sched_yield,futex
-    perf stat -x, -e "$(echo "$events" | sed 's/\([a-z_]*\)/syscalls:sys_enter_\1/g')" \
-        -p "$1" -o "$WORK/perf.txt" -- sleep 2 >/dev/null 2>&1
+    perf_syscalls "$1"
     awk -F, '$1 ~ /^[0-9]+$/ { n = $3; sub(/.*sys_enter_/, "", n); c[n] = $1; order[++k] = n }
         END { r = c["sendto"] + c["sendmsg"]; if (r == 0) exit
               for (i = 1; i <= k; i++) if (c[order[i]] > 0) printf "%s %.3f ", order[i], c[order[i]] / r
@@ -88,16 +84,9 @@ echo "B: $ENV_B $DLL_B $FLAGS_B"
 for ((round = 1; round <= ROUNDS; round++)); do
     wait_quiet  # once per round, so every side of a round meets the same machine (QUIET_PCT, QUIET_BUDGET)
     for side in "${SIDES[@]}"; do
-        port=PORT_$side pid=PID_$side extra=""
-        if ((SYSCALLS)); then
-            (sleep 1; syscalls "${!pid}" >"$WORK/sys.txt") &
-            sys_job=$!
-        fi
-        out=$(load "${!port}" "${!pid}" --no-preload)
-        if ((SYSCALLS)); then
-            wait "$sys_job"
-            extra=$(cat "$WORK/sys.txt")
-        fi
+        port=PORT_$side pid=PID_$side
+        measure_window "${!port}" "${!pid}"
+        out=$WINDOW_OUT extra=$WINDOW_SYSCALLS
         echo "$out" | jq -r --arg s "$side" --arg r "$round" --arg x "$extra" \
             '"round \($r) \($s): \(.server_cpu_us_per_req) µs/req  \(.rps | floor) req/s  other \(.other_cpu_pct) %  \($x)"'
     done

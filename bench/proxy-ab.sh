@@ -15,6 +15,8 @@ set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 # shellcheck source=lib/processes.sh
 source "$ROOT/bench/lib/processes.sh"
+# shellcheck source=lib/ab-window.sh
+source "$ROOT/bench/lib/ab-window.sh"
 
 ROUNDS=4 SYSCALLS=0 WORKLOAD=mixed
 while [[ ${1:-} == --* ]]; do
@@ -61,17 +63,11 @@ JSON
 }
 
 load() { # PORT PID [extra loadgen args]
-    local port=$1 pid=$2
-    shift 2
-    DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS=1 taskset -c 0 dotnet "$LOADGEN_DLL" --port "$port" --connections 16 \
-        --duration 3 --warmup 0.5 --requests 20000000 --clk-tck "$(getconf CLK_TCK)" --server-pids "$pid" \
-        --backend-pids "$BACKEND_PIDS" "${WORKLOAD_ARGS[@]}" "$@"
+    ab_loadgen "$1" "$2" --backend-pids "$BACKEND_PIDS" "${WORKLOAD_ARGS[@]}" "${@:3}"
 }
 
 syscalls() { # PID: system calls per client request over 2 s
-    local events=recvfrom,read,sendto,sendmsg,epoll_wait,sched_yield,futex
-    perf stat -x, -e "$(echo "$events" | sed 's/\([a-z_]*\)/syscalls:sys_enter_\1/g')" \
-        -p "$1" -o "$WORK/perf.txt" -- sleep 2 >/dev/null 2>&1
+    perf_syscalls "$1"
     awk -F, -v reqs="$2" '$1 ~ /^[0-9]+$/ { n = $3; sub(/.*sys_enter_/, "", n); c[n] = $1; order[++k] = n }
         END { for (i = 1; i <= k; i++) if (c[order[i]] > 0) printf "%s %d ", order[i], c[order[i]]
               printf "(2 s)" }' "$WORK/perf.txt"
@@ -89,16 +85,9 @@ echo "B: $ENV_B $DLL_B"
 echo "workload: $WORKLOAD"
 for ((round = 1; round <= ROUNDS; round++)); do
     for side in A B; do
-        port=PORT_$side pid=PID_$side extra=""
-        if ((SYSCALLS)); then
-            (sleep 1; syscalls "${!pid}" >"$WORK/sys.txt") &
-            sys_job=$!
-        fi
-        out=$(load "${!port}" "${!pid}" --no-preload)
-        if ((SYSCALLS)); then
-            wait "$sys_job"
-            extra=$(cat "$WORK/sys.txt")
-        fi
+        port=PORT_$side pid=PID_$side
+        measure_window "${!port}" "${!pid}"
+        out=$WINDOW_OUT extra=$WINDOW_SYSCALLS
         echo "$out" | jq -r --arg s "$side" --arg r "$round" --arg x "$extra" \
             '"round \($r) \($s): proxy \(.server_cpu_us_per_req) µs/req  backends \(.backend_cpu_us_per_req) µs/req  \(.rps | floor) req/s  other \(.other_cpu_pct) %  \($x)"'
     done
