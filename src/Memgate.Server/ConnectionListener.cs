@@ -172,13 +172,7 @@ public sealed class ConnectionListener : IConnectionListener
         }
 
         long id = Interlocked.Increment(ref _nextId);
-        var context = new ConnectionContext
-        {
-            Id = id,
-            RemoteAddress = isUnix ? Options.UnixSocketPath ?? "" : client.RemoteEndPoint?.ToString() ?? "",
-            LocalAddress = isUnix ? Options.UnixSocketPath ?? "" : client.LocalEndPoint?.ToString() ?? "",
-            IsUnixSocket = isUnix,
-        };
+        var context = ConnectionContext.ForAccepted(client, id, isUnix ? Options.UnixSocketPath ?? "" : null);
 
         IProtocolSession session;
         try

@@ -181,13 +181,7 @@ public sealed class EpollListener : IConnectionListener
         }
 
         long id = Interlocked.Increment(ref _nextId);
-        var context = new ConnectionContext
-        {
-            Id = id,
-            RemoteAddress = isUnix ? Options.UnixSocketPath ?? "" : client.RemoteEndPoint?.ToString() ?? "",
-            LocalAddress = isUnix ? Options.UnixSocketPath ?? "" : client.LocalEndPoint?.ToString() ?? "",
-            IsUnixSocket = isUnix,
-        };
+        var context = ConnectionContext.ForAccepted(client, id, isUnix ? Options.UnixSocketPath ?? "" : null);
 
         var session = Sessions.CreateSession(context);
         var loop = _loops[(int)(_nextLoop++ % _loops.Length)];
