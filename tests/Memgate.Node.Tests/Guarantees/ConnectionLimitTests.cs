@@ -44,7 +44,15 @@ public sealed class ConnectionLimitTests(ITestOutputHelper output)
             output.WriteLine($"{kind}: {open.Count} clients accepted, then: {refusal}");
             Assert.Equal(TooMany, refusal);
             Assert.True(refusedAndClosed, "the refused connection was not closed");
-            Assert.Equal(7, open.Count);
+            if (kind == ServerKind.Memgate)
+            {
+                Assert.Equal(7, open.Count);
+            }
+            else
+            {
+                // memcached's accept thread reads curr_conns without its lock; one CI run saw it let an 8th client in.
+                Assert.InRange(open.Count, 7, 8);
+            }
 
             foreach (var client in open)
             {
