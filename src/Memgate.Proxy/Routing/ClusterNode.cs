@@ -24,6 +24,7 @@ public sealed class ClusterNode : IAsyncDisposable
     private int _replaying;
     private long _failovers;
     private long _copyFailures;
+    private long _singleCopyWrites;
 
     public ClusterNode(ServerEndpoint endpoint, int connections, ProxySettings settings, ProxyStatistics statistics)
     {
@@ -71,6 +72,9 @@ public sealed class ClusterNode : IAsyncDisposable
     /// <summary>Writes copied to this node (as replica or by a failed primary) that did not land.</summary>
     public long CopyFailures => Interlocked.Read(ref _copyFailures);
 
+    /// <summary>Acknowledged writes whose copy on this node was missing (queued for repair) while the other copy held them.</summary>
+    public long SingleCopyWrites => Interlocked.Read(ref _singleCopyWrites);
+
     /// <summary>"up", "warming", "suspect", "down" or "probing".</summary>
     public string StateName => Backend.Health.State switch
     {
@@ -99,6 +103,16 @@ public sealed class ClusterNode : IAsyncDisposable
         }
 
         StartReplay();
+    }
+
+    /// <summary>
+    /// The client was acknowledged a write of a key this node missed (it is in <see cref="Repairs"/>): the key lives on
+    /// its other copy alone until the repair replays it. Counted here (the node whose copy is missing) and in total.
+    /// </summary>
+    public void CountSingleCopyWrite()
+    {
+        Interlocked.Increment(ref _singleCopyWrites);
+        Interlocked.Increment(ref _statistics.SingleCopyWrites);
     }
 
     /// <summary>Sends every pending invalidation (or a flush_all after an overflow) while the backend answers.</summary>

@@ -9,6 +9,7 @@ namespace Memgate.Proxy.Routing;
 /// asking the replica on every miss would double the load of a cold cache) — unless the primary is
 /// warming after a restart: then the key is copied from the replica into the primary first and the
 /// request asked again there (<see cref="WarmUpReader"/>), so its CAS and flags come from the primary.
+/// An mg with T also touches the key's other copy (<see cref="TouchCopier"/>).
 /// </summary>
 internal static class FailoverReadRoute
 {
@@ -17,6 +18,11 @@ internal static class FailoverReadRoute
     {
         KeyRoute route = cluster.Router.Locate(request.Key);
         bool primaryTrusted = route.Primary.Trusts(request.Key);
+        if (request.Touches)
+        {
+            TouchCopier.Start(cluster, route, request.Key, request.TouchTtl, affinity);
+        }
+
         if (primaryTrusted)
         {
             BackendReply primary = await route.Primary.Backend.SendAsync(request.Wire, request.ReplyKind, affinity).ConfigureAwait(false);
@@ -44,6 +50,11 @@ internal static class FailoverReadRoute
         BackendReply replica = await route.Replica.Backend.SendAsync(request.Wire, request.ReplyKind, affinity).ConfigureAwait(false);
         if (replica.IsOk)
         {
+            if (request.Touches && primaryTrusted && !ReplyLines.IsBackendFailure(replica.Span))
+            {
+                TouchCopier.PrimaryFailed(route, request.Key);
+            }
+
             return ProxyReply.FromBackend(replica);
         }
 

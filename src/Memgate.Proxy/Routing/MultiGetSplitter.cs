@@ -10,7 +10,8 @@ namespace Memgate.Proxy.Routing;
 /// backend that fails affects only its own keys: they are asked again from their replicas, and a key
 /// no copy can answer is a miss — the rest of the reply is unaffected (twemproxy and mcrouter fail
 /// the whole multiget, magent fetches key by key). Keys a warming primary missed are looked up on
-/// their replicas in one pipelined batch (<see cref="WarmUpReader"/>).
+/// their replicas in one pipelined batch (<see cref="WarmUpReader"/>). gat and gats also touch every key's other
+/// copy (<see cref="TouchCopier"/>).
 /// </summary>
 internal static class MultiGetSplitter
 {
@@ -33,6 +34,15 @@ internal static class MultiGetSplitter
             routes[i] = cluster.Router.Locate(keys[i]);
             targets[i] = ReadTarget(routes[i], keys[i]);
             samePrimary &= ReferenceEquals(targets[i], routes[0].Primary);
+        }
+
+        if (request.Touches)
+        {
+            // gat/gats: each key's other copy is touched now, with the read, not after it.
+            for (int i = 0; i < keys.Length; i++)
+            {
+                TouchCopier.Start(cluster, routes[i], keys[i], request.TouchTtl, affinity);
+            }
         }
 
         // Common case (single key, or every key on one healthy node): pass the reply through untouched.
@@ -75,6 +85,9 @@ internal static class MultiGetSplitter
         byte[][] keys = request.Keys;
         var slots = new BlockSlot[keys.Length];
         var replies = new List<BackendReply>(4);
+
+        // Touching reads: keys the replica answered because their primary failed (its TTL is then unknown).
+        bool[]? failedOver = request.Touches ? new bool[keys.Length] : null;
         try
         {
             for (int i = 0; i < keys.Length; i++)
@@ -83,6 +96,10 @@ internal static class MultiGetSplitter
                 if (failedPrimary is not null && ReferenceEquals(targets[i], failedPrimary))
                 {
                     targets[i] = FailoverTarget(routes[i], keys[i], failedPrimary, cluster.Statistics);
+                    if (failedOver is not null)
+                    {
+                        failedOver[i] = targets[i] is not null;
+                    }
                 }
             }
 
@@ -104,10 +121,32 @@ internal static class MultiGetSplitter
                 foreach (int i in retry)
                 {
                     targets[i] = FailoverTarget(routes[i], keys[i], routes[i].Primary, cluster.Statistics);
+                    if (failedOver is not null)
+                    {
+                        failedOver[i] = targets[i] is not null;
+                    }
                 }
 
                 List<int> lost = await FetchAsync(request, targets, slots, replies, affinity).ConfigureAwait(false);
                 Interlocked.Add(ref cluster.Statistics.RequestsFailed, lost.Count);
+                if (failedOver is not null)
+                {
+                    foreach (int i in lost)
+                    {
+                        failedOver[i] = false;
+                    }
+                }
+            }
+
+            if (failedOver is not null)
+            {
+                for (int i = 0; i < keys.Length; i++)
+                {
+                    if (failedOver[i])
+                    {
+                        TouchCopier.PrimaryFailed(routes[i], keys[i]);
+                    }
+                }
             }
 
             await WarmMissesAsync(cluster, request, routes, askedPrimary, slots, replies, affinity).ConfigureAwait(false);

@@ -70,6 +70,12 @@ internal static class PrimaryDecidesRoute
             primary.Dispose();
             route.Primary.CountFailover();
             Interlocked.Increment(ref cluster.Statistics.WriteFailovers);
+            if (ReplyLines.IsWriteSuccess(replica.Span))
+            {
+                // The replica decided and changed the key; the primary's copy waits in its repair queue.
+                route.Primary.CountSingleCopyWrite();
+            }
+
             return ProxyReply.FromBackend(replica);
         }
 

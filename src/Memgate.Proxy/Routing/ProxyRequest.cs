@@ -31,6 +31,12 @@ public sealed class ProxyRequest : IDisposable
     /// <summary>get/gets/gat/gats: "get", "gets", "gat 100", "gats 100" — the line up to the keys.</summary>
     public byte[] RetrievalVerb { get; init; } = [];
 
+    /// <summary>gat, gats and mg with T: the read sets the key's TTL to <see cref="TouchTtl"/>, on both copies (<see cref="TouchCopier"/>).</summary>
+    public bool Touches { get; init; }
+
+    /// <summary>The exptime of a touching read as the client sent it (relative seconds, absolute time or negative).</summary>
+    public long TouchTtl { get; init; }
+
     /// <summary>Text noreply: the client gets no reply at all.</summary>
     public bool NoReply { get; init; }
 

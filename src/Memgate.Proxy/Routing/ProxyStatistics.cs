@@ -25,6 +25,15 @@ public sealed class ProxyStatistics
     /// <summary>Copies that did not land on the replica (each queued as a repair).</summary>
     public long ReplicaFailures;
 
+    /// <summary>
+    /// Writes the client was told succeeded while one of the key's two copies (primary or replica) failed and was
+    /// queued for repair: until the repair replayed them, these keys live on one copy only (the double-fault window).
+    /// </summary>
+    public long SingleCopyWrites;
+
+    /// <summary>Touches (<c>mg key T&lt;ttl&gt;</c>) sent to the other copy of a key read with gat, gats or mg with T.</summary>
+    public long ReplicaTouches;
+
     /// <summary>Keys whose value was copied from the primary to the replica with mg → ms.</summary>
     public long ReplicaValueCopies;
 
@@ -76,6 +85,8 @@ public sealed class ProxyStatistics
         Interlocked.Exchange(ref WriteFailovers, 0);
         Interlocked.Exchange(ref ReplicaWrites, 0);
         Interlocked.Exchange(ref ReplicaFailures, 0);
+        Interlocked.Exchange(ref SingleCopyWrites, 0);
+        Interlocked.Exchange(ref ReplicaTouches, 0);
         Interlocked.Exchange(ref ReplicaValueCopies, 0);
         Interlocked.Exchange(ref ReplicaInvalidations, 0);
         Interlocked.Exchange(ref RepairsQueued, 0);

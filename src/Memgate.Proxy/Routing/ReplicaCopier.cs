@@ -17,7 +17,8 @@ internal static class ReplicaCopier
 
     /// <summary>
     /// Copies, and keeps the write in the fence (<paramref name="stripe"/>) until the replica answered; the client's
-    /// acknowledgement waits for that answer, so an acknowledged write is on both copies or queued for repair.
+    /// acknowledgement waits for that answer, so an acknowledged write is on both copies or queued for repair
+    /// (then counted as a single-copy write: the primary changed the key, and the client is told so).
     /// </summary>
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
     public static async ValueTask CopyAsync(ProxyCluster cluster, ProxyRequest request, ClusterNode primary, ClusterNode replica, int affinity, int stripe)
@@ -33,14 +34,14 @@ internal static class ReplicaCopier
                 Interlocked.Increment(ref statistics.ReplicaValueCopies);
                 ValueTask<BackendReply> copy = replica.Backend.SendAsync(set.AsMemory(0, length), ReplyKind.Meta, affinity);
                 ArrayPool<byte>.Shared.Return(set);
-                await ReplicaTracker.TrackAsync(copy, replica, request.Key, statistics, cluster.Fence, stripe).ConfigureAwait(false);
+                await ReplicaTracker.TrackAsync(copy, replica, request.Key, acknowledged: true, statistics, cluster.Fence, stripe).ConfigureAwait(false);
                 return;
             }
         }
 
         Interlocked.Increment(ref statistics.ReplicaInvalidations);
         ValueTask<BackendReply> invalidate = replica.Backend.SendAsync(MetaKey.Line("md"u8, request.Key, ""u8), ReplyKind.Meta, affinity);
-        await ReplicaTracker.TrackAsync(invalidate, replica, request.Key, statistics, cluster.Fence, stripe).ConfigureAwait(false);
+        await ReplicaTracker.TrackAsync(invalidate, replica, request.Key, acknowledged: true, statistics, cluster.Fence, stripe).ConfigureAwait(false);
     }
 
     /// <summary>Turns "VA len f&lt;flags&gt; t&lt;ttl&gt;\r\ndata\r\n" into an ms request in a rented buffer.</summary>

@@ -46,7 +46,8 @@ internal static class ReplicatedWriteRoute
                 // of two round trips): an acknowledged write is on both copies, or queued for repair on the one
                 // that failed — losing the primary right after the reply then loses nothing.
                 fenceHandedOff = true;
-                await ReplicaTracker.TrackAsync(replicaTask, route.Replica, request.Key, cluster.Statistics, cluster.Fence, stripe).ConfigureAwait(false);
+                bool acknowledged = ReplyLines.IsWriteSuccess(primary.Span);
+                await ReplicaTracker.TrackAsync(replicaTask, route.Replica, request.Key, acknowledged, cluster.Statistics, cluster.Fence, stripe).ConfigureAwait(false);
                 return ProxyReply.FromBackend(primary);
             }
 
@@ -64,6 +65,12 @@ internal static class ReplicatedWriteRoute
                 route.Replica.Repairs.Forget(request.Key);
                 route.Primary.CountFailover();
                 Interlocked.Increment(ref cluster.Statistics.WriteFailovers);
+                if (ReplyLines.IsWriteSuccess(replica.Span))
+                {
+                    // Acknowledged from the replica alone; the primary's copy waits in its repair queue.
+                    route.Primary.CountSingleCopyWrite();
+                }
+
                 return ProxyReply.FromBackend(replica);
             }
 

@@ -31,7 +31,7 @@ public static class ReplyLines
     /// <summary>A write left the key changed on the backend, so the other copy must follow.</summary>
     public static bool IsWriteSuccess(ReadOnlySpan<byte> reply) =>
         reply.StartsWith("STORED"u8) || reply.StartsWith("HD"u8) || reply.StartsWith("VA"u8)
-        || reply.StartsWith("DELETED"u8) || (reply.Length > 0 && reply[0] is >= (byte)'0' and <= (byte)'9');
+        || reply.StartsWith("DELETED"u8) || reply.StartsWith("TOUCHED"u8) || (reply.Length > 0 && reply[0] is >= (byte)'0' and <= (byte)'9');
 
     /// <summary>The backend did not apply a write it should have applied like the primary did.</summary>
     public static bool IsCopyFailure(ReadOnlySpan<byte> reply) =>

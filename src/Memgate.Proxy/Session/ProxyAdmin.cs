@@ -142,8 +142,10 @@ public sealed class ProxyAdmin
         Stat(text, "write_failovers", Interlocked.Read(ref s.WriteFailovers));
         Stat(text, "replica_writes", Interlocked.Read(ref s.ReplicaWrites));
         Stat(text, "replica_failures", Interlocked.Read(ref s.ReplicaFailures));
+        Stat(text, "single_copy_writes", Interlocked.Read(ref s.SingleCopyWrites));
         Stat(text, "replica_value_copies", Interlocked.Read(ref s.ReplicaValueCopies));
         Stat(text, "replica_invalidations", Interlocked.Read(ref s.ReplicaInvalidations));
+        Stat(text, "replica_touches", Interlocked.Read(ref s.ReplicaTouches));
         Stat(text, "repairs_queued", Interlocked.Read(ref s.RepairsQueued));
         Stat(text, "repairs_replayed", Interlocked.Read(ref s.RepairsReplayed));
         Stat(text, "repair_overflows", Interlocked.Read(ref s.RepairOverflows));
@@ -219,6 +221,7 @@ public sealed class ProxyAdmin
         yield return ("fast_failures", Number(counters.FastFailures));
         yield return ("failovers", Number(node.Failovers));
         yield return ("missed_writes", Number(node.CopyFailures));
+        yield return ("single_copy_writes", Number(node.SingleCopyWrites));
         yield return ("repair_queue", Number(node.Repairs.Count));
         yield return ("needs_flush", node.Repairs.NeedsFlush ? "1" : "0");
         yield return ("warmup", node.WarmUp.Mode.ToString().ToLowerInvariant());

@@ -36,6 +36,8 @@ internal static class RequestTranslator
             Key = request.Key.ToArray(),
             NoReply = request.NoReply && !IsMeta(command),
             Quiet = quiet,
+            Touches = command == TextCommand.MetaGet && request.Meta.Has('T'),
+            TouchTtl = command == TextCommand.MetaGet ? request.Meta.Ttl : 0,
         };
 
         int metaFlagStart = command switch
@@ -103,6 +105,8 @@ internal static class RequestTranslator
             Keys = keys,
             Key = keys.Length > 0 ? keys[0] : [],
             RetrievalVerb = verb,
+            Touches = request.Command is TextCommand.Gat or TextCommand.Gats,
+            TouchTtl = request.Command is TextCommand.Gat or TextCommand.Gats ? request.ExpTime : 0,
         };
         translated.SetWire(wire, at);
         return translated;

@@ -84,6 +84,21 @@ public sealed class ProxyUnderTest : IAsyncDisposable
         throw new InvalidOperationException("no key found for backend " + index);
     }
 
+    /// <summary>A key whose primary is the backend at <paramref name="address"/> in <paramref name="proxy"/>.</summary>
+    public static string KeyWithPrimary(ProxyServer proxy, string address, string prefix)
+    {
+        for (int i = 0; i < 10_000; i++)
+        {
+            string key = prefix + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            if (proxy.Cluster.Router.Locate(System.Text.Encoding.ASCII.GetBytes(key)).Primary.Address == address)
+            {
+                return key;
+            }
+        }
+
+        throw new InvalidOperationException("no key found for " + address);
+    }
+
     public async ValueTask DisposeAsync()
     {
         await Proxy.DisposeAsync();
