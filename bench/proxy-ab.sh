@@ -68,7 +68,7 @@ load() { # PORT PID [extra loadgen args]
 
 syscalls() { # PID: system calls per client request over 2 s
     perf_syscalls "$1"
-    awk -F, -v reqs="$2" '$1 ~ /^[0-9]+$/ { n = $3; sub(/.*sys_enter_/, "", n); c[n] = $1; order[++k] = n }
+    awk -F, '$1 ~ /^[0-9]+$/ { n = $3; sub(/.*sys_enter_/, "", n); c[n] = $1; order[++k] = n }
         END { for (i = 1; i <= k; i++) if (c[order[i]] > 0) printf "%s %d ", order[i], c[order[i]]
               printf "(2 s)" }' "$WORK/perf.txt"
 }

@@ -3,18 +3,20 @@ using Memgate.Proxy.Configuration;
 using Memgate.Proxy.Routing;
 using Memgate.Proxy.Session;
 using Memgate.Server;
+using Memgate.Server.Epoll;
 
 namespace Memgate.Proxy;
 
 /// <summary>
-/// A running proxy: the backends (<see cref="ProxyCluster"/>) and a <see cref="ConnectionListener"/>
-/// whose sessions route every request. Usable in-process (memgate cluster, tests).
+/// A running proxy: the backends (<see cref="ProxyCluster"/>) and a listener whose sessions route every request —
+/// on Linux an <see cref="EpollListener"/>, whose loops also carry the backend connections, else a
+/// <see cref="ConnectionListener"/>. Usable in-process (memgate cluster, tests).
 /// </summary>
 public sealed class ProxyServer : IAsyncDisposable
 {
-    private readonly ConnectionListener _listener;
+    private readonly IConnectionListener _listener;
 
-    private ProxyServer(ProxyCluster cluster, ConnectionListener listener)
+    private ProxyServer(ProxyCluster cluster, IConnectionListener listener)
     {
         Cluster = cluster;
         _listener = listener;
@@ -55,11 +57,15 @@ public sealed class ProxyServer : IAsyncDisposable
             // magent's -n counts clients; the listener counts its listening sockets against the limit too.
             MaxConnections = settings.MaxConnections + listeners,
             Verbosity = settings.Verbose ? 2 : 0,
+            EventLoopThreads = settings.Threads > 0 ? settings.Threads : Environment.ProcessorCount,
         };
 
         ProxyCluster cluster = ProxyCluster.Create(settings);
         var statistics = new ServerStatistics();
-        var listener = new ConnectionListener(options, new ProxySessionFactory(cluster, new ProxyAdmin(cluster, statistics)), statistics);
+        var sessions = new ProxySessionFactory(cluster, new ProxyAdmin(cluster, statistics));
+        IConnectionListener listener = settings.Transport == "epoll"
+            ? new EpollListener(options, sessions, statistics)
+            : new ConnectionListener(options, sessions, statistics);
         try
         {
             listener.Start();

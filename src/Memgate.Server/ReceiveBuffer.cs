@@ -41,6 +41,9 @@ internal sealed class ReceiveBuffer : IDisposable
         }
     }
 
+    /// <summary>Free space behind the pending bytes, without moving them (a session may still be reading them).</summary>
+    public Memory<byte> TailSpace => _buffer.AsMemory(_end);
+
     public bool IsFull => _start == 0 && _end == _buffer.Length;
 
     public void Commit(int received) => _end += received;

@@ -1,16 +1,24 @@
 using Memgate.Proxy.Configuration;
 using Memgate.Proxy.Health;
+using Memgate.Server.Epoll;
 
 namespace Memgate.Proxy.Backends;
 
 /// <summary>
-/// The few pipelined connections kept to one backend server, shared by all client connections,
-/// together with the backend's health: while the backend is down, requests fail fast without
-/// touching the network, and a <see cref="BackendProber"/> brings it back.
+/// The pipelined connections kept to one backend server, together with the backend's health: while the backend
+/// is down, requests fail fast without touching the network, and a <see cref="BackendProber"/> brings it back.
+/// Client sessions on an epoll loop use that loop's own <see cref="LoopBackendConnection"/> (created on first use);
+/// everything else (sessions on .NET sockets, repairs, warm-up, admin) shares a few thread-safe
+/// <see cref="BackendConnection"/>s.
 /// </summary>
 public sealed class BackendPool : IAsyncDisposable
 {
+    /// <summary>Loops beyond this many (more than any machine's cores) use the shared connections.</summary>
+    private const int MaxLoops = 256;
+
     private readonly BackendConnection[] _connections;
+    private readonly LoopBackendConnection?[] _loopConnections = new LoopBackendConnection?[MaxLoops];
+    private readonly TimeoutSettings _timeouts;
     private readonly BackendProber _prober;
 
     public BackendPool(ServerEndpoint endpoint, int connections, TimeoutSettings timeouts, HealthSettings health)
@@ -20,6 +28,7 @@ public sealed class BackendPool : IAsyncDisposable
         ArgumentOutOfRangeException.ThrowIfLessThan(connections, 1);
         Endpoint = endpoint;
         Health = new BackendHealth(health);
+        _timeouts = timeouts;
         _connections = new BackendConnection[connections];
         for (int i = 0; i < connections; i++)
         {
@@ -51,6 +60,11 @@ public sealed class BackendPool : IAsyncDisposable
                 total += connection.InFlight;
             }
 
+            foreach (LoopBackendConnection? connection in _loopConnections)
+            {
+                total += connection?.InFlight ?? 0;
+            }
+
             return total;
         }
     }
@@ -59,7 +73,8 @@ public sealed class BackendPool : IAsyncDisposable
     /// Sends a request over one of the connections. <paramref name="affinity"/> (e.g. the client
     /// connection's id) picks the connection, so one client's requests stay on one backend
     /// connection and keep their order: a set followed by a get from the same client is read
-    /// after it is written.
+    /// after it is written. On an epoll loop thread the loop's own connection is used instead (a client
+    /// stays on one loop, so its order holds there too).
     /// </summary>
     public ValueTask<BackendReply> SendAsync(ReadOnlyMemory<byte> request, ReplyKind kind, int affinity = 0)
     {
@@ -69,8 +84,22 @@ public sealed class BackendPool : IAsyncDisposable
             return ValueTask.FromResult(BackendReply.Failed(BackendStatus.BackendDown));
         }
 
+        if (LoopScheduler.Current is { } loop && loop.Index < MaxLoops)
+        {
+            return LoopConnection(loop).SendAsync(request.Span, kind);
+        }
+
         return _connections[(uint)affinity % (uint)_connections.Length].SendAsync(request, kind);
     }
+
+    // Only the loop's own thread creates or uses its slot.
+    private LoopBackendConnection LoopConnection(LoopScheduler loop) =>
+        _loopConnections[loop.Index] ??= new LoopBackendConnection(
+            loop,
+            Endpoint,
+            TimeSpan.FromMilliseconds(_timeouts.ConnectMs),
+            TimeSpan.FromMilliseconds(_timeouts.RequestMs),
+            Health);
 
     public async ValueTask DisposeAsync()
     {
@@ -78,6 +107,11 @@ public sealed class BackendPool : IAsyncDisposable
         foreach (BackendConnection connection in _connections)
         {
             await connection.DisposeAsync().ConfigureAwait(false);
+        }
+
+        foreach (LoopBackendConnection? connection in _loopConnections)
+        {
+            connection?.Dispose();
         }
     }
 }

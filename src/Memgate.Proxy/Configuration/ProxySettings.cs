@@ -42,6 +42,14 @@ public sealed class ProxySettings
     /// <summary>Keys per backend whose missed writes are remembered for replay; beyond it the backend is flushed before it is trusted again.</summary>
     public int RepairQueueCapacity { get; set; } = 100_000;
 
+    /// <summary>Event-loop threads serving clients (0, the default: one per processor the process may run on).
+    /// Each loop keeps its own pipelined connection to every backend.</summary>
+    public int Threads { get; set; }
+
+    /// <summary>"epoll" (the default on Linux: the proxy's own event loops) or "sockets" (.NET's socket engine, the
+    /// only choice elsewhere).</summary>
+    public string Transport { get; set; } = OperatingSystem.IsLinux() ? "epoll" : "sockets";
+
     /// <summary>Server pools; the first pool that no other pool names as its replica is the primary.</summary>
     public List<PoolSettings> Pools { get; set; } = [];
 

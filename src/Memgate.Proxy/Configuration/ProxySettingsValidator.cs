@@ -53,6 +53,20 @@ public static class ProxySettingsValidator
             errors.Add($"repairQueueCapacity: {settings.RepairQueueCapacity} must be at least 1");
         }
 
+        if (settings.Threads < 0)
+        {
+            errors.Add($"threads: {settings.Threads} must be 0 (one per processor) or more");
+        }
+
+        if (settings.Transport is not ("epoll" or "sockets"))
+        {
+            errors.Add($"transport: '{settings.Transport}' must be \"epoll\" or \"sockets\"");
+        }
+        else if (settings.Transport == "epoll" && !OperatingSystem.IsLinux())
+        {
+            errors.Add("transport: \"epoll\" needs Linux; use \"sockets\"");
+        }
+
         if (settings.MaxIdleConnectionsPerServer < 1)
         {
             errors.Add($"maxIdleConnectionsPerServer: {settings.MaxIdleConnectionsPerServer} must be at least 1");

@@ -10,10 +10,13 @@ namespace Memgate.Server.Epoll;
 /// </summary>
 /// <remarks>
 /// Everything except <see cref="RequestClose"/> and <see cref="IdleMilliseconds"/> runs on the loop thread.
-/// Node sessions complete synchronously; a session that returns an incomplete ValueTask is awaited off the loop
-/// (out of epoll meanwhile) and resumed on the loop when done — correct, but only sensible for rare slow requests.
+/// Node sessions complete synchronously. A proxy session's ProcessAsync awaits its backends, whose connections
+/// live on the same loop: the connection then waits in <see cref="ConnectionState.Awaiting"/>, still in epoll, and
+/// the backend reply that completes the session resumes it inline on the loop thread (a completion on any other
+/// thread is posted to the loop). Input that arrives meanwhile is appended behind the bytes the session is parsing,
+/// never moving them, and processed once it finishes.
 /// </remarks>
-internal sealed class EpollConnection
+internal sealed class EpollConnection : ILoopResident
 {
     private readonly EpollLoop _loop;
     private readonly Socket _socket;
@@ -22,14 +25,21 @@ internal sealed class EpollConnection
     private readonly ReceiveBuffer _input;
     private readonly OutputBuffer _output;
     private readonly CancellationToken _stopping;
+    private readonly Action _onSessionCompleted;
     private volatile ConnectionState _state;
     private ProcessOutcome _afterSend;
     private int _minimumInput;
     private int _sent;
     private long _lastActivity;
     private int _closeRequested;
-    private ProcessResult _offLoopResult;
-    private bool _offLoopFailed;
+    private ValueTask<ProcessResult> _awaited;
+    private bool _unprocessedInput;
+    private bool _closeAfterAwait;
+    private bool _releaseAfterAwait;
+
+    /// <summary>Handshake between the session's completion (any thread) and a close while it runs (loop thread).</summary>
+    private int _awaitState;
+    private TaskCompletionSource? _drained;
 
     public EpollConnection(EpollLoop loop, Socket socket, int fd, ConnectionContext context, IProtocolSession session, ServerOptions options, ServerStatistics statistics, CancellationToken stopping)
     {
@@ -43,6 +53,7 @@ internal sealed class EpollConnection
         _input = new ReceiveBuffer(options.ReceiveBufferSize);
         _output = new OutputBuffer();
         _lastActivity = Environment.TickCount64;
+        _onSessionCompleted = OnSessionCompleted;
     }
 
     private enum ConnectionState : byte
@@ -53,8 +64,8 @@ internal sealed class EpollConnection
         Yielded,
         /// <summary>Output left over after EAGAIN; watching EPOLLOUT only.</summary>
         Writing,
-        /// <summary>A ProcessAsync is running off the loop; not in epoll.</summary>
-        Suspended,
+        /// <summary>ProcessAsync has not finished (a proxy waiting on its backends); input is only buffered.</summary>
+        Awaiting,
         Closed,
     }
 
@@ -75,13 +86,8 @@ internal sealed class EpollConnection
 
     public bool IsClosed => _state == ConnectionState.Closed;
 
-    public bool IsSuspended => _state == ConnectionState.Suspended;
-
-    /// <summary>The off-loop ProcessAsync, while one runs; the listener awaits it before closing on shutdown.</summary>
-    public Task? OffLoop { get; private set; }
-
-    /// <summary>Milliseconds since the last received bytes; 0 while a request runs off the loop (a backend may be slow).</summary>
-    public long IdleMilliseconds(long now) => _state == ConnectionState.Suspended ? 0 : now - Volatile.Read(ref _lastActivity);
+    /// <summary>Milliseconds since the last received bytes; 0 while the session awaits (a backend may be slow).</summary>
+    public long IdleMilliseconds(long now) => _state == ConnectionState.Awaiting ? 0 : now - Volatile.Read(ref _lastActivity);
 
     /// <summary>From any thread: has the loop close this connection. False when already asked.</summary>
     public bool RequestClose()
@@ -97,8 +103,8 @@ internal sealed class EpollConnection
 
     public void OnCloseRequested()
     {
-        // A suspended connection is closed when its request comes back (Resume checks the flag).
-        if (_state != ConnectionState.Suspended)
+        // An awaiting connection is closed when its session finishes (FinishAwait checks the flag).
+        if (_state != ConnectionState.Awaiting)
         {
             _loop.Close(this);
         }
@@ -113,6 +119,9 @@ internal sealed class EpollConnection
                 break;
             case ConnectionState.Writing:
                 OnWritable();
+                break;
+            case ConnectionState.Awaiting:
+                ReceiveWhileAwaiting();
                 break;
             default:
                 // Yielded: the loop runs it after this round; level-triggered epoll reports the input again later.
@@ -172,11 +181,136 @@ internal sealed class EpollConnection
         {
             // Result rethrows a session's exception; the loop then closes this connection only.
             AfterProcess(pending.Result);
+            return;
+        }
+
+        _state = ConnectionState.Awaiting;
+        _awaited = pending;
+        _awaitState = AwaitRunning;
+        pending.ConfigureAwait(false).GetAwaiter().UnsafeOnCompleted(_onSessionCompleted);
+    }
+
+    /// <summary>
+    /// Input while the session still parses the buffer: appended behind it, never compacted. With no room left, or
+    /// when the client hangs up, the connection leaves epoll until the session is done (a level-triggered hang-up
+    /// would otherwise be reported on every round).
+    /// </summary>
+    private unsafe void ReceiveWhileAwaiting()
+    {
+        var tail = _input.TailSpace.Span;
+        if (tail.IsEmpty)
+        {
+            StopWatching();
+            return;
+        }
+
+        nint received;
+        fixed (byte* buffer = tail)
+        {
+            received = LibC.recv(Fd, buffer, tail.Length, 0);
+        }
+
+        if (received > 0)
+        {
+            _input.Commit((int)received);
+            Interlocked.Add(ref _statistics.BytesRead, received);
+            Volatile.Write(ref _lastActivity, _loop.Now);
+            _unprocessedInput = true;
+        }
+        else if (received == 0 || Marshal.GetLastPInvokeError() is not (LibC.EAGAIN or LibC.EINTR))
+        {
+            _closeAfterAwait = true;
+            StopWatching();
+        }
+    }
+
+    private void StopWatching()
+    {
+        if (IsRegistered)
+        {
+            _loop.Unregister(Fd);
+            IsRegistered = false;
+        }
+    }
+
+    private const int AwaitRunning = 0;
+    private const int AwaitCompleted = 1;
+    private const int AwaitAbandoned = 2;
+
+    /// <summary>
+    /// Set when the connection was closed while its session still ran (loop shutdown): completes once the session
+    /// has finished and the buffers are released, so the listener can promise that no session runs after disposal.
+    /// </summary>
+    public Task? Drained => _drained?.Task;
+
+    /// <summary>The session's continuation: inline when a backend reply on this loop completed it, else posted.</summary>
+    private void OnSessionCompleted()
+    {
+        if (Interlocked.CompareExchange(ref _awaitState, AwaitCompleted, AwaitRunning) != AwaitRunning)
+        {
+            // Closed meanwhile and the loop may be gone: nobody else touches this connection any more.
+            FinishAwait();
+            return;
+        }
+
+        if (_loop.IsLoopThread)
+        {
+            FinishAwait();
         }
         else
         {
-            Suspend(pending);
+            _loop.Post(this, LoopCommandKind.Resume);
         }
+    }
+
+    /// <summary>On the loop thread (or, after the loops stopped, the disposing thread) once the session finished elsewhere.</summary>
+    public void Resume() => FinishAwait();
+
+    private void FinishAwait()
+    {
+        if (_state != ConnectionState.Awaiting && !_releaseAfterAwait)
+        {
+            return;
+        }
+
+        ProcessResult result = default;
+        bool failed = false;
+        try
+        {
+            result = _awaited.GetAwaiter().GetResult();
+        }
+        catch (Exception)
+        {
+            failed = true;
+        }
+
+        _awaited = default;
+        Volatile.Write(ref _lastActivity, Environment.TickCount64);
+        if (_releaseAfterAwait)
+        {
+            // Closed while the session ran (loop shutdown): only now is nobody using the buffers.
+            ReleaseBuffers();
+            _drained?.TrySetResult();
+            return;
+        }
+
+        if (failed || _closeAfterAwait || Volatile.Read(ref _closeRequested) != 0)
+        {
+            _loop.Close(this);
+            return;
+        }
+
+        _state = ConnectionState.Reading;
+        if (!IsRegistered)
+        {
+            _loop.Register(this);
+            if (_state == ConnectionState.Closed)
+            {
+                return;
+            }
+        }
+
+        AfterProcess(result);
     }
 
     private void AfterProcess(ProcessResult result)
@@ -190,7 +324,7 @@ internal sealed class EpollConnection
             {
                 case SendStatus.Blocked:
                     _state = ConnectionState.Writing;
-                    if (!_loop.Watch(this, writable: true))
+                    if (!_loop.Watch(this, LibC.EPOLLOUT))
                     {
                         _loop.Close(this);
                     }
@@ -210,7 +344,7 @@ internal sealed class EpollConnection
         switch (Flush())
         {
             case SendStatus.Done:
-                if (_loop.Watch(this, writable: false))
+                if (_loop.Watch(this, LibC.EPOLLIN))
                 {
                     Continue();
                 }
@@ -235,6 +369,7 @@ internal sealed class EpollConnection
                 _loop.Close(this);
                 break;
             case ProcessOutcome.Yield:
+                _unprocessedInput = false;
                 _state = ConnectionState.Yielded;
                 _loop.EnqueueYield(this);
                 break;
@@ -244,7 +379,18 @@ internal sealed class EpollConnection
                     _input.EnsureRoomFor(_minimumInput);
                 }
 
-                _state = ConnectionState.Reading;
+                if (_unprocessedInput)
+                {
+                    // Bytes that came in while the session awaited: no new readiness will announce them.
+                    _unprocessedInput = false;
+                    _state = ConnectionState.Yielded;
+                    _loop.EnqueueYield(this);
+                }
+                else
+                {
+                    _state = ConnectionState.Reading;
+                }
+
                 break;
         }
     }
@@ -283,59 +429,34 @@ internal sealed class EpollConnection
         return SendStatus.Done;
     }
 
-    private void Suspend(ValueTask<ProcessResult> pending)
-    {
-        _state = ConnectionState.Suspended;
-        _loop.Unregister(this);
-        OffLoop = AwaitOffLoopAsync(pending);
-    }
-
-    private async Task AwaitOffLoopAsync(ValueTask<ProcessResult> pending)
-    {
-        try
-        {
-            _offLoopResult = await pending.ConfigureAwait(false);
-        }
-        catch (Exception)
-        {
-            _offLoopFailed = true;
-        }
-
-        Volatile.Write(ref _lastActivity, Environment.TickCount64);
-        _loop.Post(this, LoopCommandKind.Resume);
-    }
-
-    /// <summary>On the loop thread once the off-loop request finished: back into epoll, then as after any request.</summary>
-    public void Resume()
-    {
-        if (_state != ConnectionState.Suspended)
-        {
-            return;
-        }
-
-        OffLoop = null;
-        _state = ConnectionState.Reading;
-        _loop.Register(this);
-        if (_state == ConnectionState.Closed)
-        {
-            return;
-        }
-
-        if (_offLoopFailed || Volatile.Read(ref _closeRequested) != 0)
-        {
-            _loop.Close(this);
-            return;
-        }
-
-        AfterProcess(_offLoopResult);
-    }
-
     /// <summary>Frees everything the connection holds; called once, by <see cref="EpollLoop.Close"/>.</summary>
     public void Release()
     {
+        bool awaiting = _state == ConnectionState.Awaiting;
         _state = ConnectionState.Closed;
         IsRegistered = false;
         _socket.Dispose();
+        if (awaiting)
+        {
+            // The session is still running and owns the buffers until it finishes (FinishAwait releases them).
+            _releaseAfterAwait = true;
+            _drained = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            if (Interlocked.CompareExchange(ref _awaitState, AwaitAbandoned, AwaitRunning) == AwaitRunning)
+            {
+                return;
+            }
+
+            // It finished a moment ago and its Resume is queued: release now (Resume then finds nothing to do).
+            FinishAwait();
+            return;
+        }
+
+        ReleaseBuffers();
+    }
+
+    private void ReleaseBuffers()
+    {
+        _releaseAfterAwait = false;
         try
         {
             _session.Dispose();
@@ -348,4 +469,6 @@ internal sealed class EpollConnection
         _input.Dispose();
         _output.Dispose();
     }
+
+    void ILoopResident.OnLoopStopping() => _loop.Close(this);
 }

@@ -13,9 +13,9 @@ namespace Memgate.Server.Epoll;
 /// </summary>
 /// <remarks>
 /// <see cref="ServerOptions.EventLoopThreads"/> loops (capped at the processor count), each with its own epoll set;
-/// loop 0 also accepts and deals clients out round-robin. Sessions run inline on their loop's thread, so they must
-/// complete synchronously to be fast (the node's do); an incomplete ValueTask is awaited off the loop, correctly but
-/// slowly (see <see cref="EpollConnection"/>). The proxy, whose sessions await backends, uses ConnectionListener.
+/// loop 0 also accepts and deals clients out round-robin. Sessions run inline on their loop's thread: the node's
+/// complete synchronously; the proxy's await backend connections that live on the same loop
+/// (<see cref="LoopScheduler"/>), so they resume there too (see <see cref="EpollConnection"/>).
 /// </remarks>
 public sealed class EpollListener : IConnectionListener
 {
@@ -24,6 +24,7 @@ public sealed class EpollListener : IConnectionListener
     private readonly List<Socket> _listeners = [];
     private readonly List<EndPoint> _bound = [];
     private readonly ConcurrentDictionary<long, EpollConnection> _connections = new();
+    private readonly ConcurrentBag<Task> _draining = [];
     private readonly CancellationTokenSource _stopping = new();
     private EpollLoop[] _loops = [];
     private Timer? _idleSweep;
@@ -220,6 +221,11 @@ public sealed class EpollListener : IConnectionListener
             return;
         }
 
+        if (connection.Drained is { } drained)
+        {
+            _draining.Add(drained);
+        }
+
         Interlocked.Decrement(ref Statistics.CurrConnections);
         _slots.Release();
         if (Options.Verbosity > 1)
@@ -292,17 +298,12 @@ public sealed class EpollListener : IConnectionListener
         _stopping.Dispose();
     }
 
-    /// <summary>Connections that were off their loop when it stopped (a request running asynchronously).</summary>
+    /// <summary>
+    /// Connections handed to a loop that had already quit (still in its command queue), and sessions that were still
+    /// running when their connection closed (awaited, so none runs after disposal).
+    /// </summary>
     private async Task CloseLeftoversAsync()
     {
-        foreach (var connection in _connections.Values)
-        {
-            if (connection.OffLoop is { } running)
-            {
-                await running.ConfigureAwait(false);
-            }
-        }
-
         // Every loop thread is gone, so this thread is now the only one touching their connections.
         foreach (var loop in _loops)
         {
@@ -313,5 +314,7 @@ public sealed class EpollListener : IConnectionListener
         {
             connection.Loop.Close(connection);
         }
+
+        await Task.WhenAll(_draining).ConfigureAwait(false);
     }
 }

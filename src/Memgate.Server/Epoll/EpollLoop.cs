@@ -1,40 +1,48 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Runtime.InteropServices;
 
 namespace Memgate.Server.Epoll;
 
 /// <summary>
-/// One event-loop thread: a level-triggered epoll set of its connections (plus, on loop 0, the listening sockets),
-/// blocking in epoll_wait until something is ready. Each readiness gets exactly one recv, the session runs inline,
-/// and the replies go out with one send — memcached's worker-thread shape, two system calls per unpipelined request.
+/// One event-loop thread: a level-triggered epoll set of its connections (plus, on loop 0, the listening sockets,
+/// and any <see cref="ILoopResident"/> such as the proxy's backend connections), blocking in epoll_wait until
+/// something is ready. Each readiness gets exactly one recv, the session runs inline, and the replies go out with
+/// one send — memcached's worker-thread shape, two system calls per unpipelined request.
 /// </summary>
 /// <remarks>
-/// Only this thread touches its epoll set, its connection table and its connections' buffers; other threads talk to
-/// it through <see cref="Post"/> (a queue plus an eventfd wake-up), so a descriptor is never closed while another
-/// thread might still use its number.
+/// Only this thread touches its epoll set, its descriptor table and its connections' buffers; other threads talk to
+/// it through <see cref="Post(EpollConnection, LoopCommandKind)"/> (a queue plus an eventfd wake-up), so a
+/// descriptor is never closed while another thread might still use its number. A round is: the ready descriptors,
+/// the connections that yielded, then the work deferred with <see cref="AtRoundEnd"/> (the proxy's backend
+/// writes), then tickers when due.
 /// </remarks>
 internal sealed unsafe class EpollLoop : IDisposable
 {
     private const int MaxEvents = 256;
 
-    /// <summary>epoll data of the wake-up eventfd; connections use their descriptor, listeners <see cref="ListenerTag"/>.</summary>
+    /// <summary>epoll data of the wake-up eventfd; descriptors use their number, listeners <see cref="ListenerTag"/>.</summary>
     private const ulong WakeupToken = ulong.MaxValue;
     private const ulong ListenerTag = 1UL << 62;
 
-    private readonly EpollListener _owner;
+    private readonly EpollListener? _owner;
     private readonly EpollWakeup _wakeup;
     private readonly ConcurrentQueue<LoopCommand> _commands = new();
     private readonly Queue<EpollConnection> _yielded = new();
+    private readonly Queue<ILoopRoundEnd> _roundEnd = new();
+    private readonly List<ILoopTicker> _tickers = [];
     private readonly TaskCompletionSource _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Thread _thread;
-    private EpollConnection?[] _byFd = new EpollConnection?[256];
+    private ILoopResident?[] _byFd = new ILoopResident?[256];
+    private long _nextTick;
     private int _epfd;
     private volatile bool _stopping;
 
-    public EpollLoop(EpollListener owner, int index)
+    public EpollLoop(EpollListener? owner, int index)
     {
         _owner = owner;
         Index = index;
+        Scheduler = new LoopScheduler(this);
         _epfd = LibC.epoll_create1(LibC.EPOLL_CLOEXEC);
         if (_epfd < 0)
         {
@@ -58,6 +66,9 @@ internal sealed unsafe class EpollLoop : IDisposable
 
     public int Index { get; }
 
+    /// <summary>The public face of this loop for code running on it.</summary>
+    public LoopScheduler Scheduler { get; }
+
     /// <summary>Environment.TickCount64 when the current round of events came back: one clock read per epoll_wait, not per connection.</summary>
     public long Now { get; private set; }
 
@@ -68,6 +79,8 @@ internal sealed unsafe class EpollLoop : IDisposable
     public Task Completion => _completion.Task;
 
     public bool IsLoopThread => Environment.CurrentManagedThreadId == _thread.ManagedThreadId;
+
+    public bool IsRunning => !_stopping;
 
     public void Start() => _thread.Start();
 
@@ -82,6 +95,13 @@ internal sealed unsafe class EpollLoop : IDisposable
     public void Post(EpollConnection connection, LoopCommandKind kind)
     {
         _commands.Enqueue(new LoopCommand(connection, kind));
+        _wakeup.Signal();
+    }
+
+    /// <summary>Runs an action on the loop thread, from any thread.</summary>
+    public void Post(Action<object?> action, object? state)
+    {
+        _commands.Enqueue(new LoopCommand(null, LoopCommandKind.Run, action, state));
         _wakeup.Signal();
     }
 
@@ -103,16 +123,21 @@ internal sealed unsafe class EpollLoop : IDisposable
 
     public void UnwatchListener(int fd) => Control(LibC.EPOLL_CTL_DEL, fd, 0, 0);
 
-    /// <summary>Switches a connection between waiting for input and waiting for its send buffer to drain.</summary>
-    public bool Watch(EpollConnection connection, bool writable)
-        => Control(LibC.EPOLL_CTL_MOD, connection.Fd, writable ? LibC.EPOLLOUT : LibC.EPOLLIN, (ulong)connection.Fd);
+    /// <summary>Switches a connection between waiting for input, for its send buffer to drain, or for nothing.</summary>
+    public bool Watch(EpollConnection connection, uint events) => Modify(connection.Fd, events);
 
-    /// <summary>Stops watching a connection whose session continues off the loop; <see cref="Register"/> resumes it.</summary>
-    public void Unregister(EpollConnection connection)
+    public bool Modify(int fd, uint events) => Control(LibC.EPOLL_CTL_MOD, fd, events, (ulong)fd);
+
+    public void AtRoundEnd(ILoopRoundEnd work) => _roundEnd.Enqueue(work);
+
+    public void StartTicking(ILoopTicker ticker)
     {
-        _byFd[connection.Fd] = null;
-        connection.IsRegistered = false;
-        _ = Control(LibC.EPOLL_CTL_DEL, connection.Fd, 0, 0);
+        if (_tickers.Count == 0)
+        {
+            _nextTick = Environment.TickCount64 + LoopScheduler.TickMilliseconds;
+        }
+
+        _tickers.Add(ticker);
     }
 
     /// <summary>Runs the connection's pending requests after this round of events, before the next epoll_wait.</summary>
@@ -128,31 +153,53 @@ internal sealed unsafe class EpollLoop : IDisposable
 
         if (connection.IsRegistered)
         {
-            _byFd[connection.Fd] = null;
-            if (_epfd >= 0)
-            {
-                _ = Control(LibC.EPOLL_CTL_DEL, connection.Fd, 0, 0);
-            }
+            Unregister(connection.Fd);
+            connection.IsRegistered = false;
         }
 
         connection.Release();
-        _owner.OnConnectionClosed(connection);
+        _owner?.OnConnectionClosed(connection);
     }
 
     /// <summary>Puts a connection into this loop's epoll set and table (loop thread only).</summary>
     public void Register(EpollConnection connection)
     {
-        int fd = connection.Fd;
+        connection.IsRegistered = true;
+        if (!Register(connection.Fd, connection, LibC.EPOLLIN))
+        {
+            connection.IsRegistered = false;
+            Close(connection);
+        }
+    }
+
+    /// <summary>Puts a descriptor into this loop's epoll set and table (loop thread only).</summary>
+    public bool Register(int fd, ILoopResident resident, uint events)
+    {
         if (fd >= _byFd.Length)
         {
             Array.Resize(ref _byFd, Math.Max(fd + 1, _byFd.Length * 2));
         }
 
-        _byFd[fd] = connection;
-        connection.IsRegistered = true;
-        if (!Control(LibC.EPOLL_CTL_ADD, fd, LibC.EPOLLIN, (ulong)fd))
+        _byFd[fd] = resident;
+        if (Control(LibC.EPOLL_CTL_ADD, fd, events, (ulong)fd))
         {
-            Close(connection);
+            return true;
+        }
+
+        _byFd[fd] = null;
+        return false;
+    }
+
+    public void Unregister(int fd)
+    {
+        if (fd < _byFd.Length)
+        {
+            _byFd[fd] = null;
+        }
+
+        if (_epfd >= 0)
+        {
+            _ = Control(LibC.EPOLL_CTL_DEL, fd, 0, 0);
         }
     }
 
@@ -165,13 +212,13 @@ internal sealed unsafe class EpollLoop : IDisposable
 
     private void Run()
     {
+        LoopScheduler.Enter(Scheduler);
         byte* events = (byte*)NativeMemory.Alloc((nuint)(MaxEvents * EpollEventLayout.Size));
         try
         {
             while (!_stopping)
             {
-                int timeout = _yielded.Count > 0 ? 0 : Acceptor?.WaitTimeout ?? -1;
-                int ready = LibC.epoll_wait(_epfd, events, MaxEvents, timeout);
+                int ready = LibC.epoll_wait(_epfd, events, MaxEvents, WaitTimeout());
                 Now = Environment.TickCount64;
                 if (ready < 0)
                 {
@@ -190,6 +237,8 @@ internal sealed unsafe class EpollLoop : IDisposable
                 }
 
                 RunYielded();
+                RunRoundEnd();
+                RunTickers();
                 Acceptor?.Poll();
             }
         }
@@ -199,6 +248,23 @@ internal sealed unsafe class EpollLoop : IDisposable
             CloseEverything();
             _completion.TrySetResult();
         }
+    }
+
+    private int WaitTimeout()
+    {
+        if (_yielded.Count > 0 || _roundEnd.Count > 0)
+        {
+            return 0;
+        }
+
+        int timeout = Acceptor?.WaitTimeout ?? -1;
+        if (_tickers.Count > 0)
+        {
+            int untilTick = (int)Math.Clamp(_nextTick - Environment.TickCount64, 0, LoopScheduler.TickMilliseconds);
+            timeout = timeout < 0 ? untilTick : Math.Min(timeout, untilTick);
+        }
+
+        return timeout;
     }
 
     private void Dispatch(ulong data, uint events)
@@ -218,15 +284,20 @@ internal sealed unsafe class EpollLoop : IDisposable
 
         // A stale event for a descriptor closed earlier in this round (and maybe reused) at worst makes a
         // connection try a recv or send that reports EAGAIN: harmless with level-triggered epoll.
-        if (_byFd[(int)data] is { } connection)
+        if (_byFd[(int)data] is not { } resident)
         {
-            try
+            return;
+        }
+
+        try
+        {
+            resident.OnEvents(events);
+        }
+        catch (Exception)
+        {
+            // A failing session ends its own connection only; a resident is expected to contain its own failures.
+            if (resident is EpollConnection connection)
             {
-                connection.OnEvents(events);
-            }
-            catch (Exception)
-            {
-                // A failing session ends its own connection only.
                 Close(connection);
             }
         }
@@ -248,6 +319,52 @@ internal sealed unsafe class EpollLoop : IDisposable
         }
     }
 
+    /// <summary>Deferred work; what it defers in turn (a write failing completes requests whose routes send again) runs too.</summary>
+    private void RunRoundEnd()
+    {
+        while (_roundEnd.TryDequeue(out var work))
+        {
+            try
+            {
+                work.OnRoundEnd();
+            }
+            catch (Exception)
+            {
+                // Deferred work contains its own failures; a bug there must not stop the loop.
+            }
+        }
+    }
+
+    private void RunTickers()
+    {
+        if (_tickers.Count == 0 || Now < _nextTick)
+        {
+            return;
+        }
+
+        _nextTick = Now + LoopScheduler.TickMilliseconds;
+        long timestamp = Stopwatch.GetTimestamp();
+        for (int i = _tickers.Count - 1; i >= 0; i--)
+        {
+            bool keep;
+            try
+            {
+                keep = _tickers[i].OnTick(timestamp);
+            }
+            catch (Exception)
+            {
+                keep = false;
+            }
+
+            if (!keep)
+            {
+                _tickers.RemoveAt(i);
+            }
+        }
+
+        RunRoundEnd();
+    }
+
     private void RunCommands()
     {
         while (_commands.TryDequeue(out var command))
@@ -257,30 +374,55 @@ internal sealed unsafe class EpollLoop : IDisposable
                 switch (command.Kind)
                 {
                     case LoopCommandKind.Adopt:
-                        Register(command.Connection);
+                        Register(command.Connection!);
                         break;
                     case LoopCommandKind.Close:
-                        command.Connection.OnCloseRequested();
+                        command.Connection!.OnCloseRequested();
                         break;
                     case LoopCommandKind.Resume:
-                        command.Connection.Resume();
+                        command.Connection!.Resume();
+                        break;
+                    case LoopCommandKind.Run:
+                        command.Action!(command.State);
                         break;
                 }
             }
             catch (Exception)
             {
-                Close(command.Connection);
+                if (command.Connection is { } connection)
+                {
+                    Close(connection);
+                }
             }
         }
     }
 
-    /// <summary>On exit: every connection this loop owns or was handed is closed, then the epoll set.</summary>
+    /// <summary>
+    /// On exit: residents first (a proxy's backend connections fail what is in flight, so the sessions awaiting them
+    /// finish), then every connection this loop owns or was handed, then the epoll set.
+    /// </summary>
     private void CloseEverything()
     {
         Acceptor?.CloseListeners();
-        foreach (var connection in _byFd)
+        foreach (var resident in _byFd)
         {
-            if (connection is not null)
+            if (resident is not null and not EpollConnection)
+            {
+                try
+                {
+                    resident.OnLoopStopping();
+                }
+                catch (Exception)
+                {
+                    // Shutting down regardless.
+                }
+            }
+        }
+
+        RunRoundEnd();
+        foreach (var resident in _byFd)
+        {
+            if (resident is EpollConnection connection)
             {
                 Close(connection);
             }
@@ -296,9 +438,15 @@ internal sealed unsafe class EpollLoop : IDisposable
     {
         while (_commands.TryDequeue(out var command))
         {
-            if (!command.Connection.IsSuspended)
+            if (command.Kind == LoopCommandKind.Resume)
             {
-                Close(command.Connection);
+                // A session that finished on another thread: let it release what it held, then close.
+                command.Connection!.Resume();
+            }
+
+            if (command.Connection is { } connection)
+            {
+                Close(connection);
             }
         }
     }
