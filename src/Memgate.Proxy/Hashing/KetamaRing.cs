@@ -75,6 +75,9 @@ public sealed class KetamaRing : IKeyPlacement
             keyHash);
     }
 
+    /// <summary>The key hash the ring is searched with.</summary>
+    public KeyHashKind KeyHash => _keyHash;
+
     /// <inheritdoc />
     public int Locate(ReadOnlySpan<byte> key) => LocateHash(KeyHashes.Compute(_keyHash, key));
 

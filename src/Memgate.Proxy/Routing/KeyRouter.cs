@@ -18,6 +18,7 @@ public sealed class KeyRouter
     private readonly ClusterNode[] _primaries;
     private readonly IKeyPlacement? _replicaPlacement;
     private readonly ClusterNode[] _replicas;
+    private readonly (KetamaRing Primary, KetamaRing Replica)? _sharedHash;
 
     public KeyRouter(string primaryPool, IKeyPlacement primaryPlacement, ClusterNode[] primaries, string? replicaPool, IKeyPlacement? replicaPlacement, ClusterNode[] replicas)
     {
@@ -30,6 +31,10 @@ public sealed class KeyRouter
         _primaries = primaries;
         _replicaPlacement = replicaPlacement;
         _replicas = replicas;
+        if (primaryPlacement is KetamaRing primaryRing && replicaPlacement is KetamaRing replicaRing && primaryRing.KeyHash == replicaRing.KeyHash)
+        {
+            _sharedHash = (primaryRing, replicaRing);
+        }
     }
 
     public string PrimaryPool { get; }
@@ -38,13 +43,29 @@ public sealed class KeyRouter
 
     public KeyRoute Locate(ReadOnlySpan<byte> key)
     {
+        if (_sharedHash is { } rings)
+        {
+            uint hash = KeyHashes.Compute(rings.Primary.KeyHash, key);
+            return WithReplica(_primaries[rings.Primary.LocateHash(hash)], rings.Replica.LocateHash(hash));
+        }
+
         ClusterNode primary = _primaries[_primaryPlacement.Locate(key)];
         if (_replicaPlacement is null || _replicas.Length == 0)
         {
             return new KeyRoute(primary, null);
         }
 
-        int index = _replicaPlacement.Locate(key);
+        return WithReplica(primary, _replicaPlacement.Locate(key));
+    }
+
+    // The replica pool's server at index, or the next one when that is the key's primary.
+    private KeyRoute WithReplica(ClusterNode primary, int index)
+    {
+        if (_replicas.Length == 0)
+        {
+            return new KeyRoute(primary, null);
+        }
+
         for (int i = 0; i < _replicas.Length; i++)
         {
             ClusterNode candidate = _replicas[(index + i) % _replicas.Length];
