@@ -89,6 +89,6 @@ for ((round = 1; round <= ROUNDS; round++)); do
         measure_window "${!port}" "${!pid}"
         out=$WINDOW_OUT extra=$WINDOW_SYSCALLS
         echo "$out" | jq -r --arg s "$side" --arg r "$round" --arg x "$extra" \
-            '"round \($r) \($s): proxy \(.server_cpu_us_per_req) µs/req  backends \(.backend_cpu_us_per_req) µs/req  \(.rps | floor) req/s  other \(.other_cpu_pct) %  \($x)"'
+            '"round \($r) \($s): proxy \(.server_cpu_us_per_req) µs/req  backends \(.backend_cpu_us_per_req) µs/req  \(.rps | floor) req/s  p99 \(.p99_us) µs  other \(.other_cpu_pct) %  \($x)"'
     done
 done

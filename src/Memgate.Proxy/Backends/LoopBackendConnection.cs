@@ -13,9 +13,9 @@ namespace Memgate.Proxy.Backends;
 /// loop's client sessions only: no lock, no thread hop. Requests are appended to an output buffer and written at
 /// the end of the loop's round, so every request the round's clients made for this backend leaves in one send;
 /// replies are framed from one recv and complete their requests inline, which resumes the routes and sessions
-/// on the loop thread. While requests written earlier still await their replies, new ones are held back and leave
-/// together right after those replies are read (self-clocking, like Nagle's algorithm but without a timer): under
-/// load each backend wake-up serves a whole batch. Deadlines are checked by the loop's ticker.
+/// on the loop thread. Deadlines are checked by the loop's ticker. (Holding new requests back while earlier ones
+/// await their replies, as <see cref="BackendConnection"/> does, was measured here: fewer sends but more CPU per
+/// request and a worse p99, because the backends share the proxy's core; docs/PERFORMANCE.md.)
 /// </summary>
 /// <remarks>
 /// Same contract as <see cref="BackendConnection"/> (which serves callers off the loops: probes, repairs): replies
@@ -43,7 +43,6 @@ internal sealed class LoopBackendConnection : ILoopResident, ILoopRoundEnd, ILoo
     private LinkState _state;
     private long _connectDeadline;
     private int _generation;
-    private int _unsentRequests;
     private bool _roundEndScheduled;
     private bool _ticking;
     private bool _watchingWritable;
@@ -88,7 +87,6 @@ internal sealed class LoopBackendConnection : ILoopResident, ILoopRoundEnd, ILoo
         _inflight.Enqueue(pending);
         _inFlightCount = _inflight.Count;
         _output.Append(request);
-        _unsentRequests++;
         if (!_ticking)
         {
             _ticking = true;
@@ -96,26 +94,14 @@ internal sealed class LoopBackendConnection : ILoopResident, ILoopRoundEnd, ILoo
         }
 
         // Connecting and writing both wait for the round's end: failures then complete requests from the top of
-        // the loop, never from inside the route that is sending. Held back while earlier requests are on the wire:
-        // the receive that brings their replies schedules the write.
-        if (_state == LinkState.Idle || (_state == LinkState.Connected && !AwaitingReplies))
-        {
-            ScheduleRoundEnd();
-        }
-
-        return pending.Task;
-    }
-
-    /// <summary>Requests written to the socket whose replies have not all come back.</summary>
-    private bool AwaitingReplies => _inflight.Count > _unsentRequests;
-
-    private void ScheduleRoundEnd()
-    {
-        if (!_roundEndScheduled)
+        // the loop, never from inside the route that is sending.
+        if (!_roundEndScheduled && _state is LinkState.Idle or LinkState.Connected)
         {
             _roundEndScheduled = true;
             _loop.AtRoundEnd(this);
         }
+
+        return pending.Task;
     }
 
     public void OnRoundEnd()
@@ -317,7 +303,6 @@ internal sealed class LoopBackendConnection : ILoopResident, ILoopRoundEnd, ILoo
             _output.Advance((int)sent);
         }
 
-        _unsentRequests = 0;
         Watch(writable: false);
     }
 
@@ -347,11 +332,6 @@ internal sealed class LoopBackendConnection : ILoopResident, ILoopRoundEnd, ILoo
         {
             _inputEnd += (int)received;
             DeliverReplies();
-            if (_state == LinkState.Connected && _output.Pending > 0)
-            {
-                // What was held back while these replies were due (and what their routes sent) goes now, together.
-                ScheduleRoundEnd();
-            }
         }
         else if (received == 0 || Marshal.GetLastPInvokeError() is not (LibC.EAGAIN or LibC.EINTR))
         {
@@ -441,7 +421,6 @@ internal sealed class LoopBackendConnection : ILoopResident, ILoopRoundEnd, ILoo
         _state = LinkState.Idle;
         _watchingWritable = false;
         _output.Clear();
-        _unsentRequests = 0;
         _inputStart = _inputEnd = 0;
         PendingRequest[] failed = [.. _inflight];
         _inflight.Clear();
