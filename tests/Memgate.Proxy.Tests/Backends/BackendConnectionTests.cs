@@ -6,20 +6,27 @@ using Memgate.Proxy.Tests.Support;
 
 namespace Memgate.Proxy.Tests.Backends;
 
+/// <summary>
+/// Both backend connection kinds under the same contract: the thread-safe <see cref="BackendConnection"/> (callers off
+/// the loops) and the <see cref="LoopBackendConnection"/> a proxy epoll loop gives its client sessions.
+/// </summary>
 [Collection(RealProcessCollection.Name)]
 public sealed class BackendConnectionTests
 {
+    public static TheoryData<BackendLinkKind> Kinds => [BackendLinkKind.Shared, BackendLinkKind.Loop];
+
     private static readonly TimeSpan ConnectTimeout = TimeSpan.FromMilliseconds(250);
     private static readonly TimeSpan RequestTimeout = TimeSpan.FromMilliseconds(400);
 
     // Scheduling slack on a shared 2-core machine; the bound checked is timeout + slack.
     private static readonly TimeSpan Slack = TimeSpan.FromMilliseconds(300);
 
-    [Fact]
-    public async Task Thousand_pipelined_requests_on_one_connection_get_their_own_replies_in_order()
+    [Theory]
+    [MemberData(nameof(Kinds))]
+    public async Task Thousand_pipelined_requests_on_one_connection_get_their_own_replies_in_order(BackendLinkKind kind)
     {
         using MemcachedProcess memcached = MemcachedProcess.Start();
-        await using var connection = Connect(memcached.Port);
+        await using var connection = Connect(kind, memcached.Port);
 
         var sets = new List<ValueTask<BackendReply>>();
         var gets = new List<ValueTask<BackendReply>>();
@@ -41,11 +48,12 @@ public sealed class BackendConnectionTests
         Assert.Equal(0, connection.InFlight);
     }
 
-    [Fact]
-    public async Task Large_value_and_multiget_replies_are_framed_whole()
+    [Theory]
+    [MemberData(nameof(Kinds))]
+    public async Task Large_value_and_multiget_replies_are_framed_whole(BackendLinkKind kind)
     {
         using MemcachedProcess memcached = MemcachedProcess.Start();
-        await using var connection = Connect(memcached.Port);
+        await using var connection = Connect(kind, memcached.Port);
         string big = new('x', 700_000);
 
         using BackendReply stored = await connection.SendAsync(Bytes($"set big 0 0 {big.Length}\r\n{big}\r\n"), ReplyKind.Line);
@@ -62,11 +70,12 @@ public sealed class BackendConnectionTests
         Assert.StartsWith("VERSION ", Text(version), StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task Stopped_backend_times_out_within_the_request_timeout_and_connection_recovers()
+    [Theory]
+    [MemberData(nameof(Kinds))]
+    public async Task Stopped_backend_times_out_within_the_request_timeout_and_connection_recovers(BackendLinkKind kind)
     {
         using MemcachedProcess memcached = MemcachedProcess.Start();
-        await using var connection = Connect(memcached.Port);
+        await using var connection = Connect(kind, memcached.Port);
         using (BackendReply warm = await connection.SendAsync(Bytes("version\r\n"), ReplyKind.Line))
         {
             Assert.True(warm.IsOk);
@@ -95,11 +104,12 @@ public sealed class BackendConnectionTests
         Assert.True(after.IsOk);
     }
 
-    [Fact]
-    public async Task Black_holed_backend_hits_the_request_timeout_and_no_request_waits_longer()
+    [Theory]
+    [MemberData(nameof(Kinds))]
+    public async Task Black_holed_backend_hits_the_request_timeout_and_no_request_waits_longer(BackendLinkKind kind)
     {
         using var blackHole = new BlackHoleServer();
-        await using var connection = Connect(blackHole.Port);
+        await using var connection = Connect(kind, blackHole.Port);
 
         // Requests sent at different moments, each measured from its own start.
         var waits = new List<Task<(BackendStatus Status, TimeSpan Waited)>>();
@@ -116,11 +126,12 @@ public sealed class BackendConnectionTests
         }
     }
 
-    [Fact]
-    public async Task Refused_connection_fails_fast_with_connect_failed()
+    [Theory]
+    [MemberData(nameof(Kinds))]
+    public async Task Refused_connection_fails_fast_with_connect_failed(BackendLinkKind kind)
     {
         int port = FreePort.Next();
-        await using var connection = Connect(port);
+        await using var connection = Connect(kind, port);
         var clock = Stopwatch.StartNew();
 
         using BackendReply reply = await connection.SendAsync(Bytes("version\r\n"), ReplyKind.Line);
@@ -129,11 +140,12 @@ public sealed class BackendConnectionTests
         Assert.True(clock.Elapsed < ConnectTimeout + Slack, $"took {clock.Elapsed.TotalMilliseconds} ms");
     }
 
-    [Fact]
-    public async Task Backend_that_closes_the_connection_fails_in_flight_requests_and_reconnects()
+    [Theory]
+    [MemberData(nameof(Kinds))]
+    public async Task Backend_that_closes_the_connection_fails_in_flight_requests_and_reconnects(BackendLinkKind kind)
     {
         using MemcachedProcess memcached = MemcachedProcess.Start();
-        await using var connection = Connect(memcached.Port);
+        await using var connection = Connect(kind, memcached.Port);
 
         using BackendReply quit = await connection.SendAsync(Bytes("quit\r\n"), ReplyKind.Line);
         Assert.Equal(BackendStatus.ConnectionLost, quit.Status);
@@ -142,15 +154,14 @@ public sealed class BackendConnectionTests
         Assert.True(after.IsOk);
     }
 
-    private static async Task<(BackendStatus, TimeSpan)> Timed(BackendConnection connection, string command)
+    private static async Task<(BackendStatus, TimeSpan)> Timed(IBackendLink connection, string command)
     {
         var clock = Stopwatch.StartNew();
         using BackendReply reply = await connection.SendAsync(Bytes(command + "\r\n"), ReplyKind.Retrieval);
         return (reply.Status, clock.Elapsed);
     }
 
-    private static BackendConnection Connect(int port) =>
-        new(new ServerEndpoint("127.0.0.1", port), ConnectTimeout, RequestTimeout);
+    private static IBackendLink Connect(BackendLinkKind kind, int port) => BackendLink.Create(kind, new ServerEndpoint("127.0.0.1", port), ConnectTimeout, RequestTimeout);
 
     private static byte[] Bytes(string text) => Encoding.ASCII.GetBytes(text);
 
