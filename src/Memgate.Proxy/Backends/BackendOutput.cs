@@ -26,6 +26,12 @@ internal sealed class BackendOutput
         _end += bytes.Length;
     }
 
+    /// <summary>The last <paramref name="count"/> pending bytes.</summary>
+    public ReadOnlySpan<byte> Tail(int count) => _buffer.AsSpan(_end - count, count);
+
+    /// <summary>Takes back the last <paramref name="count"/> pending bytes (not sent yet).</summary>
+    public void TrimEnd(int count) => _end -= count;
+
     /// <summary>The first <paramref name="count"/> pending bytes were sent.</summary>
     public void Advance(int count)
     {

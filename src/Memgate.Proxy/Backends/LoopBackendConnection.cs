@@ -13,7 +13,9 @@ namespace Memgate.Proxy.Backends;
 /// loop's client sessions only: no lock, no thread hop. Requests are appended to an output buffer and written at
 /// the end of the loop's round, so every request the round's clients made for this backend leaves in one send;
 /// replies are framed from one recv and complete their requests inline, which resumes the routes and sessions
-/// on the loop thread. Deadlines are checked by the loop's ticker. (Holding new requests back while earlier ones
+/// on the loop thread. Deadlines are checked by the loop's ticker. get/gets requests queued back to back are merged
+/// into one backend request (<see cref="GetGroup"/>): the backend parses one line and sends one reply for the keys of
+/// many clients. (Holding new requests back while earlier ones
 /// await their replies, as <see cref="BackendConnection"/> does, was measured here: fewer sends but more CPU per
 /// request and a worse p99, because the backends share the proxy's core; docs/PERFORMANCE.md.)
 /// </summary>
@@ -28,6 +30,9 @@ internal sealed class LoopBackendConnection : ILoopResident, ILoopRoundEnd, ILoo
 {
     private const int InitialReadBuffer = 16 * 1024;
 
+    /// <summary>A merged get line stays below memcached's 2048-byte line limit, so any backend takes it.</summary>
+    private const int MaxMergedLine = 2000;
+
     private readonly LoopScheduler _loop;
     private readonly ServerEndpoint _endpoint;
     private readonly long _connectTimeoutTicks;
@@ -35,6 +40,7 @@ internal sealed class LoopBackendConnection : ILoopResident, ILoopRoundEnd, ILoo
     private readonly IBackendObserver? _observer;
     private readonly Queue<PendingRequest> _inflight = new();
     private readonly BackendOutput _output = new();
+    private readonly Stack<GetGroup> _spareGroups = new();
     private byte[] _input = ArrayPool<byte>.Shared.Rent(InitialReadBuffer);
     private int _inputStart;
     private int _inputEnd;
@@ -43,11 +49,18 @@ internal sealed class LoopBackendConnection : ILoopResident, ILoopRoundEnd, ILoo
     private LinkState _state;
     private long _connectDeadline;
     private int _generation;
+
+    /// <summary>The last request queued, while it is an unsent get line at the end of the output that more gets may join.</summary>
+    private PendingRequest? _mergeTarget;
+    private bool _mergeTargetIsGets;
+    private int _mergeTargetLineLength;
+    private int _requests;
     private bool _roundEndScheduled;
     private bool _ticking;
     private bool _watchingWritable;
     private bool _disposed;
     private volatile int _inFlightCount;
+    private long _mergedRequests;
 
     public LoopBackendConnection(LoopScheduler loop, ServerEndpoint endpoint, TimeSpan connectTimeout, TimeSpan requestTimeout, IBackendObserver? observer)
     {
@@ -74,6 +87,9 @@ internal sealed class LoopBackendConnection : ILoopResident, ILoopRoundEnd, ILoo
     /// <summary>Requests sent or queued and not yet answered (read from any thread, for stats).</summary>
     public int InFlight => _inFlightCount;
 
+    /// <summary>get/gets requests that joined another's backend request instead of sending their own.</summary>
+    public long MergedRequests => Interlocked.Read(ref _mergedRequests);
+
     /// <summary>Queues one request (loop thread only); its bytes are copied before this returns.</summary>
     public ValueTask<BackendReply> SendAsync(ReadOnlySpan<byte> request, ReplyKind kind)
     {
@@ -84,8 +100,25 @@ internal sealed class LoopBackendConnection : ILoopResident, ILoopRoundEnd, ILoo
             return pending.Task;
         }
 
+        _requests++;
+        _inFlightCount = _requests;
+        if (kind == ReplyKind.Retrieval && GetLine.TryParse(request, out bool gets, out ReadOnlySpan<byte> keys, out int keyCount))
+        {
+            if (TryMerge(pending, gets, keys, keyCount))
+            {
+                return pending.Task;
+            }
+
+            _mergeTarget = pending;
+            _mergeTargetIsGets = gets;
+            _mergeTargetLineLength = request.Length;
+        }
+        else
+        {
+            _mergeTarget = null;
+        }
+
         _inflight.Enqueue(pending);
-        _inFlightCount = _inflight.Count;
         _output.Append(request);
         if (!_ticking)
         {
@@ -102,6 +135,36 @@ internal sealed class LoopBackendConnection : ILoopResident, ILoopRoundEnd, ILoo
         }
 
         return pending.Task;
+    }
+
+    /// <summary>Appends the keys to the get line at the end of the output when the kinds match and the line stays short.</summary>
+    private bool TryMerge(PendingRequest pending, bool gets, ReadOnlySpan<byte> keys, int keyCount)
+    {
+        if (_mergeTarget is not { } target || _mergeTargetIsGets != gets || _mergeTargetLineLength + keys.Length + 1 > MaxMergedLine)
+        {
+            return false;
+        }
+
+        GetGroup group = target.Group ?? StartGroup(target);
+        _output.TrimEnd(2);
+        _output.Append(" "u8);
+        _output.Append(keys);
+        _output.Append("\r\n"u8);
+        _mergeTargetLineLength += keys.Length + 1;
+        group.Add(pending, keys, keyCount);
+        Interlocked.Increment(ref _mergedRequests);
+        return true;
+    }
+
+    // The target's own line is the output's tail: its keys open the group.
+    private GetGroup StartGroup(PendingRequest target)
+    {
+        GetGroup group = _spareGroups.Count > 0 ? _spareGroups.Pop() : new GetGroup();
+        ReadOnlySpan<byte> line = _output.Tail(_mergeTargetLineLength);
+        _ = GetLine.TryParse(line, out _, out ReadOnlySpan<byte> keys, out int keyCount);
+        group.Add(target, keys, keyCount);
+        target.Group = group;
+        return group;
     }
 
     public void OnRoundEnd()
@@ -274,6 +337,8 @@ internal sealed class LoopBackendConnection : ILoopResident, ILoopRoundEnd, ILoo
 
     private unsafe void Flush()
     {
+        // Bytes handed to the socket (even partly) can no longer be extended.
+        _mergeTarget = null;
         while (_output.Pending > 0)
         {
             nint sent;
@@ -364,13 +429,32 @@ internal sealed class LoopBackendConnection : ILoopResident, ILoopRoundEnd, ILoo
                 return;
             }
 
-            byte[] reply = ArrayPool<byte>.Shared.Rent(length);
-            _input.AsSpan(_inputStart, length).CopyTo(reply);
-            _inputStart += length;
             _inflight.Dequeue();
-            _inFlightCount = _inflight.Count;
             _observer?.OnReply(Stopwatch.GetElapsedTime(head.StartedAt));
-            head.Complete(new BackendReply(BackendStatus.Ok, reply, length));
+            ReadOnlySpan<byte> bytes = _input.AsSpan(_inputStart, length);
+            _inputStart += length;
+            if (head.Group is { } group)
+            {
+                _requests -= group.Count;
+                _inFlightCount = _requests;
+                bool matched = group.Complete(bytes);
+                group.Clear();
+                _spareGroups.Push(group);
+                if (!matched && generation == _generation)
+                {
+                    Reset(BackendStatus.ProtocolError, static o => o.OnConnectionLost());
+                    return;
+                }
+            }
+            else
+            {
+                _requests--;
+                _inFlightCount = _requests;
+                byte[] reply = ArrayPool<byte>.Shared.Rent(length);
+                bytes.CopyTo(reply);
+                head.Complete(new BackendReply(BackendStatus.Ok, reply, length));
+            }
+
             if (generation != _generation)
             {
                 return;
@@ -421,9 +505,11 @@ internal sealed class LoopBackendConnection : ILoopResident, ILoopRoundEnd, ILoo
         _state = LinkState.Idle;
         _watchingWritable = false;
         _output.Clear();
+        _mergeTarget = null;
         _inputStart = _inputEnd = 0;
         PendingRequest[] failed = [.. _inflight];
         _inflight.Clear();
+        _requests = 0;
         _inFlightCount = 0;
         if (notify is not null && _observer is not null)
         {
@@ -433,7 +519,19 @@ internal sealed class LoopBackendConnection : ILoopResident, ILoopRoundEnd, ILoo
         BackendStatus restStatus = headStatus is BackendStatus.ConnectFailed or BackendStatus.Disposed ? headStatus : BackendStatus.ConnectionLost;
         for (int i = 0; i < failed.Length; i++)
         {
-            failed[i].Complete(BackendReply.Failed(i == 0 ? headStatus : restStatus));
+            BackendStatus status = i == 0 ? headStatus : restStatus;
+            if (failed[i].Group is { } group)
+            {
+                // Every caller of a merged get shares its fate; only the first counts as the head.
+                failed[i].Group = null;
+                group.Fail(status, restStatus);
+                group.Clear();
+                _spareGroups.Push(group);
+            }
+            else
+            {
+                failed[i].Complete(BackendReply.Failed(status));
+            }
         }
     }
 

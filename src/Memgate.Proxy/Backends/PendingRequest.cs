@@ -23,12 +23,16 @@ internal sealed class PendingRequest : IValueTaskSource<BackendReply>
 
     public long Deadline { get; private set; }
 
+    /// <summary>Set on the queued request of a merged get (<see cref="GetGroup"/>); its reply is split among the group.</summary>
+    public GetGroup? Group { get; set; }
+
     public ValueTask<BackendReply> Task => new(this, _core.Version);
 
     public static PendingRequest Rent(ReplyKind kind, long now, long timeoutTicks)
     {
         PendingRequest request = Pool.TryDequeue(out PendingRequest? pooled) ? pooled : new PendingRequest();
         request.Kind = kind;
+        request.Group = null;
         request.StartedAt = now;
         request.Deadline = now + timeoutTicks;
         return request;
