@@ -57,7 +57,7 @@ public sealed class ProxyServer : IAsyncDisposable
             // magent's -n counts clients; the listener counts its listening sockets against the limit too.
             MaxConnections = settings.MaxConnections + listeners,
             Verbosity = settings.Verbose ? 2 : 0,
-            EventLoopThreads = settings.Threads > 0 ? settings.Threads : Environment.ProcessorCount,
+            EventLoopThreads = settings.EventLoopCount(),
         };
 
         ProxyCluster cluster = ProxyCluster.Create(settings);

@@ -69,6 +69,21 @@ public sealed class BackendPool : IAsyncDisposable
         }
     }
 
+    /// <summary>get/gets requests that rode along in another request's backend get (see <see cref="GetGroup"/>).</summary>
+    public long MergedGets
+    {
+        get
+        {
+            long total = 0;
+            foreach (LoopBackendConnection? connection in _loopConnections)
+            {
+                total += connection?.MergedRequests ?? 0;
+            }
+
+            return total;
+        }
+    }
+
     /// <summary>
     /// Sends a request over one of the connections. <paramref name="affinity"/> (e.g. the client
     /// connection's id) picks the connection, so one client's requests stay on one backend

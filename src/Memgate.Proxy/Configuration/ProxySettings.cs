@@ -46,6 +46,9 @@ public sealed class ProxySettings
     /// Each loop keeps its own pipelined connection to every backend.</summary>
     public int Threads { get; set; }
 
+    /// <summary>Event loops actually run: <see cref="Threads"/>, or one per processor, never more than the processors.</summary>
+    public int EventLoopCount() => Threads > 0 ? Math.Min(Threads, Environment.ProcessorCount) : Environment.ProcessorCount;
+
     /// <summary>"epoll" (the default on Linux: the proxy's own event loops) or "sockets" (.NET's socket engine, the
     /// only choice elsewhere).</summary>
     public string Transport { get; set; } = OperatingSystem.IsLinux() ? "epoll" : "sockets";

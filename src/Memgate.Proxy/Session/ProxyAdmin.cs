@@ -123,7 +123,7 @@ public sealed class ProxyAdmin
         Stat(text, "memgate_version", ProxyVersion.Memgate);
         Stat(text, "memgate_role", "proxy");
         Stat(text, "pointer_size", IntPtr.Size * 8);
-        Stat(text, "threads", Environment.ProcessorCount);
+        Stat(text, "threads", _cluster.Settings.EventLoopCount());
         Stat(text, "curr_connections", Interlocked.Read(ref _server.CurrConnections));
         Stat(text, "total_connections", Interlocked.Read(ref _server.TotalConnections));
         Stat(text, "rejected_connections", Interlocked.Read(ref _server.RejectedConnections));
@@ -215,6 +215,7 @@ public sealed class ProxyAdmin
         yield return ("pools", node.Roles);
         yield return ("inflight", Number(node.Backend.InFlight));
         yield return ("replies", Number(counters.Replies));
+        yield return ("merged_gets", Number(node.Backend.MergedGets));
         yield return ("timeouts", Number(counters.Timeouts));
         yield return ("connect_failures", Number(counters.ConnectFailures));
         yield return ("connections_lost", Number(counters.ConnectionsLost));
@@ -244,6 +245,8 @@ public sealed class ProxyAdmin
         Stat(text, "listen", settings.ListenAddress);
         Stat(text, "port", settings.Port);
         Stat(text, "maxconns", settings.MaxConnections);
+        Stat(text, "threads", settings.EventLoopCount());
+        Stat(text, "transport", settings.Transport);
         Stat(text, "item_size_max", settings.MaxItemSize);
         Stat(text, "connect_timeout_ms", settings.Timeouts.ConnectMs);
         Stat(text, "request_timeout_ms", settings.Timeouts.RequestMs);

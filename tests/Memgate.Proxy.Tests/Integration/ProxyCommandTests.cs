@@ -230,4 +230,34 @@ public sealed class ProxyCommandTests
 
         Assert.True(await condition(), "condition not met within 1 s");
     }
+
+    [Theory]
+    [MemberData(nameof(Kinds))]
+    public async Task Pipelined_single_key_gets_are_merged_per_backend_and_each_answered_alone(BackendKind kind)
+    {
+        await using ProxyUnderTest cluster = await ProxyUnderTest.StartAsync(kind);
+        await using RawClient client = await RawClient.ConnectAsync(cluster.Port);
+        var expected = new System.Text.StringBuilder();
+        var pipeline = new System.Text.StringBuilder();
+        for (int i = 0; i < 40; i++)
+        {
+            Assert.Equal("STORED\r\n", await client.LineAsync($"set key{i} {i} 0 {i.ToString(System.Globalization.CultureInfo.InvariantCulture).Length}\r\n{i}\r\n"));
+        }
+
+        for (int i = 0; i < 60; i++)
+        {
+            // Hits and misses interleaved, so each backend's merged get mixes both.
+            pipeline.Append($"get key{i}\r\n");
+            expected.Append(i < 40 ? $"VALUE key{i} {i} {i.ToString(System.Globalization.CultureInfo.InvariantCulture).Length}\r\n{i}\r\nEND\r\n" : "END\r\n");
+        }
+
+        Assert.True(await client.SendAsync(pipeline.ToString()));
+        ReadResult replies = await client.ReadAsync(data => data.Length >= expected.Length ? expected.Length : -1);
+        Assert.Equal(expected.ToString(), replies.Text);
+
+        string stats = await client.EndAsync("stats\r\n");
+        long merged = stats.Split("\r\n").Where(l => l.Contains("_merged_gets ", StringComparison.Ordinal))
+            .Sum(l => long.Parse(l.Split(' ')[2], System.Globalization.CultureInfo.InvariantCulture));
+        Assert.True(merged >= 50, $"merged_gets {merged}: the 60 pipelined gets should leave as about one get per backend");
+    }
 }
