@@ -99,22 +99,26 @@ public sealed class BackendPool : IAsyncDisposable
             return ValueTask.FromResult(BackendReply.Failed(BackendStatus.BackendDown));
         }
 
-        if (LoopScheduler.Current is { } loop && loop.Index < MaxLoops)
+        if (LoopScheduler.Current is { } loop && loop.Index < MaxLoops && LoopConnection(loop) is { } own)
         {
-            return LoopConnection(loop).SendAsync(request.Span, kind);
+            return own.SendAsync(request.Span, kind);
         }
 
         return _connections[(uint)affinity % (uint)_connections.Length].SendAsync(request, kind);
     }
 
-    // Only the loop's own thread creates or uses its slot.
-    private LoopBackendConnection LoopConnection(LoopScheduler loop) =>
-        _loopConnections[loop.Index] ??= new LoopBackendConnection(
+    // Only the loop's own thread creates or uses its slot. A thread of another listener's loop with the same index
+    // (memgate cluster runs nodes on epoll loops in the same process) gets null and uses the shared connections.
+    private LoopBackendConnection? LoopConnection(LoopScheduler loop)
+    {
+        LoopBackendConnection connection = _loopConnections[loop.Index] ??= new LoopBackendConnection(
             loop,
             Endpoint,
             TimeSpan.FromMilliseconds(_timeouts.ConnectMs),
             TimeSpan.FromMilliseconds(_timeouts.RequestMs),
             Health);
+        return ReferenceEquals(connection.Loop, loop) ? connection : null;
+    }
 
     public async ValueTask DisposeAsync()
     {
