@@ -138,9 +138,25 @@ internal sealed class EpollConnection : ILoopResident
         }
     }
 
-    private unsafe void Receive()
+    private void Receive()
     {
-        var free = ReceiveSpace();
+        switch (ReceiveInto(ReceiveSpace()))
+        {
+            case > 0:
+                Process();
+                break;
+            case < 0:
+                _loop.Close(this);
+                break;
+        }
+    }
+
+    /// <summary>
+    /// One recv into <paramref name="free"/>: the byte count (committed to the input), 0 for a spurious readiness
+    /// (EAGAIN/EINTR), or -1 at end of stream, reset or any other receive error.
+    /// </summary>
+    private unsafe int ReceiveInto(Span<byte> free)
+    {
         nint received;
         fixed (byte* buffer = free)
         {
@@ -152,13 +168,10 @@ internal sealed class EpollConnection : ILoopResident
             _input.Commit((int)received);
             Interlocked.Add(ref _statistics.BytesRead, received);
             Volatile.Write(ref _lastActivity, _loop.Now);
-            Process();
+            return (int)received;
         }
-        else if (received == 0 || Marshal.GetLastPInvokeError() is not (LibC.EAGAIN or LibC.EINTR))
-        {
-            // End of stream, reset or any other receive error; EAGAIN is a stale or spurious readiness.
-            _loop.Close(this);
-        }
+
+        return received == 0 || Marshal.GetLastPInvokeError() is not (LibC.EAGAIN or LibC.EINTR) ? -1 : 0;
     }
 
     private Span<byte> ReceiveSpace()
@@ -195,7 +208,7 @@ internal sealed class EpollConnection : ILoopResident
     /// when the client hangs up, the connection leaves epoll until the session is done (a level-triggered hang-up
     /// would otherwise be reported on every round).
     /// </summary>
-    private unsafe void ReceiveWhileAwaiting()
+    private void ReceiveWhileAwaiting()
     {
         var tail = _input.TailSpace.Span;
         if (tail.IsEmpty)
@@ -204,23 +217,15 @@ internal sealed class EpollConnection : ILoopResident
             return;
         }
 
-        nint received;
-        fixed (byte* buffer = tail)
+        switch (ReceiveInto(tail))
         {
-            received = LibC.recv(Fd, buffer, tail.Length, 0);
-        }
-
-        if (received > 0)
-        {
-            _input.Commit((int)received);
-            Interlocked.Add(ref _statistics.BytesRead, received);
-            Volatile.Write(ref _lastActivity, _loop.Now);
-            _unprocessedInput = true;
-        }
-        else if (received == 0 || Marshal.GetLastPInvokeError() is not (LibC.EAGAIN or LibC.EINTR))
-        {
-            _closeAfterAwait = true;
-            StopWatching();
+            case > 0:
+                _unprocessedInput = true;
+                break;
+            case < 0:
+                _closeAfterAwait = true;
+                StopWatching();
+                break;
         }
     }
 

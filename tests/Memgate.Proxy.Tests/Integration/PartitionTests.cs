@@ -52,7 +52,7 @@ public sealed class PartitionTests
         victim.Pause();
         try
         {
-            await WaitForAsync(client, "stats backends\r\n", r => r.Contains($"STAT {victim.Address} state=down", StringComparison.Ordinal) || r.Contains($"STAT {victim.Address} state=probing", StringComparison.Ordinal));
+            await ProxyStats.WaitForAsync(client, "stats backends\r\n", r => r.Contains($"STAT {victim.Address} state=down", StringComparison.Ordinal) || r.Contains($"STAT {victim.Address} state=probing", StringComparison.Ordinal));
             foreach (string key in updated)
             {
                 Assert.Equal("STORED\r\n", await client.LineAsync($"set {key} 0 0 3\r\nnew\r\n"));
@@ -114,24 +114,5 @@ public sealed class PartitionTests
         {
             Assert.DoesNotContain("STAT repair_flushes 0\r\n", stats, StringComparison.Ordinal);
         }
-    }
-
-    private static async Task WaitForAsync(RawClient client, string request, Func<string, bool> done)
-    {
-        var clock = Stopwatch.StartNew();
-        string last;
-        do
-        {
-            last = await client.EndAsync(request);
-            if (done(last))
-            {
-                return;
-            }
-
-            await Task.Delay(50);
-        }
-        while (clock.Elapsed < Bound);
-
-        Assert.Fail($"not reached within {Bound.TotalSeconds} s; last reply: {last}");
     }
 }

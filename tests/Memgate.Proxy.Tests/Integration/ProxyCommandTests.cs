@@ -260,4 +260,34 @@ public sealed class ProxyCommandTests
             .Sum(l => long.Parse(l.Split(' ')[2], System.Globalization.CultureInfo.InvariantCulture));
         Assert.True(merged >= 50, $"merged_gets {merged}: the 60 pipelined gets should leave as about one get per backend");
     }
+
+    [Theory]
+    [MemberData(nameof(Kinds))]
+    public async Task Twenty_thousand_pipelined_gets_sent_at_once_are_all_answered_in_order(BackendKind kind)
+    {
+        // Far more than one receive buffer and one session batch: input keeps arriving while the session awaits its
+        // backends, the buffer fills, the connection pauses reading and resumes; nothing may be lost or reordered.
+        await using ProxyUnderTest cluster = await ProxyUnderTest.StartAsync(kind);
+        await using RawClient client = await RawClient.ConnectAsync(cluster.Port);
+        for (int i = 0; i < 100; i++)
+        {
+            Assert.Equal("STORED\r\n", await client.LineAsync($"set deep{i} {i} 0 2\r\nv{i % 10}\r\n"));
+        }
+
+        var pipeline = new System.Text.StringBuilder();
+        var expected = new System.Text.StringBuilder();
+        for (int i = 0; i < 20_000; i++)
+        {
+            int key = i % 150;
+            pipeline.Append($"get deep{key}\r\n");
+            expected.Append(key < 100 ? $"VALUE deep{key} {key} 2\r\nv{key % 10}\r\nEND\r\n" : "END\r\n");
+        }
+
+        Task<bool> send = client.SendAsync(pipeline.ToString());
+        ReadResult replies = await client.ReadAsync(data => data.Length >= expected.Length ? expected.Length : -1, TimeSpan.FromSeconds(10));
+        Assert.True(await send);
+        Assert.Equal(expected.Length, replies.Text.Length);
+        Assert.Equal(expected.ToString(), replies.Text);
+        Assert.Equal("VERSION ", (await client.LineAsync("version\r\n"))[..8]);
+    }
 }
