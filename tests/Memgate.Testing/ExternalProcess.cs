@@ -105,8 +105,8 @@ public sealed class ExternalProcess : IAsyncDisposable, IDisposable
     }
 
     /// <summary>
-    /// Waits until <paramref name="port"/> on 127.0.0.1 accepts a connection. Returns false if the
-    /// process exited first or the timeout passed.
+    /// Waits until <paramref name="port"/> on 127.0.0.1 accepts a connection and (where /proc tells) this process is
+    /// the one listening. Returns false if the process exited first or the timeout passed.
     /// </summary>
     public async Task<bool> WaitForPortAsync(int port, TimeSpan timeout)
     {
@@ -123,7 +123,14 @@ public sealed class ExternalProcess : IAsyncDisposable, IDisposable
             {
                 using var attempt = new CancellationTokenSource(TimeSpan.FromMilliseconds(500));
                 await socket.ConnectAsync(new IPEndPoint(IPAddress.Loopback, port), attempt.Token);
-                return true;
+
+                // Someone listens; it must be this process, not another test's server that took the port first.
+                if (ListeningSocketOwner.Owns(_process.Id, port) is not false)
+                {
+                    return true;
+                }
+
+                await Task.Delay(25);
             }
             catch (Exception e) when (e is SocketException or OperationCanceledException)
             {
