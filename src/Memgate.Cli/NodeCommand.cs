@@ -67,6 +67,7 @@ public static class NodeCommand
 
         // As in memcached, SIGHUP reloads the authfile (keeping the old entries if the new file is unusable) and
         // otherwise does not stop the node.
+        HangUpSignal.StopIgnoring();
         using var sighup = PosixSignalRegistration.Create(PosixSignal.SIGHUP, context =>
         {
             context.Cancel = true;

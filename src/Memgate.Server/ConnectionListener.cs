@@ -275,17 +275,7 @@ public sealed class ConnectionListener : IConnectionListener
             await Task.Delay(10).ConfigureAwait(false);
         }
 
-        if (Options.UnixSocketPath is { } path && _bound.OfType<UnixDomainSocketEndPoint>().Any())
-        {
-            try
-            {
-                File.Delete(path);
-            }
-            catch (IOException)
-            {
-                // Leaving the file is harmless: the next start removes it.
-            }
-        }
+        ListeningSockets.RemoveUnixSocketFile(Options, _bound);
 
         _stopping.Dispose();
     }

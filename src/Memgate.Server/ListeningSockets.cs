@@ -66,4 +66,22 @@ internal static class ListeningSockets
             info.Delete();
         }
     }
+
+    /// <summary>On shutdown: removes the unix socket file this listener bound, if it bound one.</summary>
+    public static void RemoveUnixSocketFile(ServerOptions options, IEnumerable<EndPoint> bound)
+    {
+        if (options.UnixSocketPath is not { } path || !bound.OfType<UnixDomainSocketEndPoint>().Any())
+        {
+            return;
+        }
+
+        try
+        {
+            File.Delete(path);
+        }
+        catch (IOException)
+        {
+            // Leaving the file is harmless: the next start removes it.
+        }
+    }
 }

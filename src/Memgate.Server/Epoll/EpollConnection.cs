@@ -89,14 +89,18 @@ internal sealed class EpollConnection : ILoopResident
     /// <summary>Milliseconds since the last received bytes; 0 while the session awaits (a backend may be slow).</summary>
     public long IdleMilliseconds(long now) => _state == ConnectionState.Awaiting ? 0 : now - Volatile.Read(ref _lastActivity);
 
-    /// <summary>From any thread: has the loop close this connection. False when already asked.</summary>
-    public bool RequestClose()
+    /// <summary>
+    /// From any thread: has the loop close this connection, counting it in <paramref name="reason"/> first (so the
+    /// count is there before the client can see the close). False when already asked.
+    /// </summary>
+    public bool RequestClose(ref long reason)
     {
         if (Interlocked.Exchange(ref _closeRequested, 1) != 0)
         {
             return false;
         }
 
+        Interlocked.Increment(ref reason);
         _loop.Post(this, LoopCommandKind.Close);
         return true;
     }

@@ -240,9 +240,9 @@ public sealed class EpollListener : IConnectionListener
         long limit = Options.IdleTimeoutSeconds * 1000L;
         foreach (var connection in _connections.Values)
         {
-            if (connection.IdleMilliseconds(now) > limit && connection.RequestClose())
+            if (connection.IdleMilliseconds(now) > limit)
             {
-                Interlocked.Increment(ref Statistics.IdleKicks);
+                _ = connection.RequestClose(ref Statistics.IdleKicks);
             }
         }
     }
@@ -283,17 +283,7 @@ public sealed class EpollListener : IConnectionListener
             socket.Dispose();
         }
 
-        if (Options.UnixSocketPath is { } path && _bound.OfType<UnixDomainSocketEndPoint>().Any())
-        {
-            try
-            {
-                File.Delete(path);
-            }
-            catch (IOException)
-            {
-                // Leaving the file is harmless: the next start removes it.
-            }
-        }
+        ListeningSockets.RemoveUnixSocketFile(Options, _bound);
 
         _stopping.Dispose();
     }
