@@ -32,4 +32,8 @@ public sealed class HealthSettings
 
     /// <summary>A backend found empty (<c>curr_items 0</c>) the first time the proxy sees it is warmed too (it may have restarted while no proxy watched).</summary>
     public bool WarmupWhenFirstSeenEmpty { get; set; } = true;
+
+    /// <summary>A node found empty is also refilled in the background from the other copies' metadumps (bulk re-sync),
+    /// not only with the keys read while it warms.</summary>
+    public bool ResyncWhenEmpty { get; set; } = true;
 }

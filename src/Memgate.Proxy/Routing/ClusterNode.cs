@@ -50,6 +50,9 @@ public sealed class ClusterNode : IAsyncDisposable
 
     public ServerEndpoint Endpoint { get; }
 
+    /// <summary>Raised when the node is found empty (restarted, first seen empty, or flushed by the proxy).</summary>
+    public event Action<ClusterNode>? Emptied;
+
     /// <summary>"host:port".</summary>
     public string Address { get; }
 
@@ -152,15 +155,22 @@ public sealed class ClusterNode : IAsyncDisposable
         {
             case IdentityVerdict.Restarted:
                 Interlocked.Increment(ref _statistics.RestartsDetected);
-                WarmUp.BeginWarming();
+                BecameEmpty();
                 break;
             case IdentityVerdict.FirstSeenEmpty when _warmWhenFirstSeenEmpty:
-                WarmUp.BeginWarming();
+                BecameEmpty();
                 break;
             default:
                 WarmUp.Verified();
                 break;
         }
+    }
+
+    // Misses are looked up on the other copies meanwhile (warm-up), and a bulk re-sync copies the rest back.
+    private void BecameEmpty()
+    {
+        WarmUp.BeginWarming();
+        Emptied?.Invoke(this);
     }
 
     private void OnConnectionLost()
@@ -182,7 +192,7 @@ public sealed class ClusterNode : IAsyncDisposable
                     Interlocked.Increment(ref _statistics.RepairFlushes);
 
                     // Flushed means empty: the keys it held are still on their other copies.
-                    WarmUp.BeginWarming();
+                    BecameEmpty();
                 }
 
                 return;

@@ -10,12 +10,22 @@ namespace Memgate.Proxy.Routing;
 /// </summary>
 public sealed class ProxyCluster : IAsyncDisposable
 {
+    private readonly BulkResync _resync;
+
     private ProxyCluster(ProxySettings settings, ProxyStatistics statistics, KeyRouter router, IReadOnlyList<ClusterNode> nodes)
     {
         Settings = settings;
         Statistics = statistics;
         Router = router;
         Nodes = nodes;
+        _resync = new BulkResync(this);
+        if (settings.Health.ResyncWhenEmpty)
+        {
+            foreach (ClusterNode node in nodes)
+            {
+                node.Emptied += _resync.Start;
+            }
+        }
     }
 
     public ProxySettings Settings { get; }
@@ -92,6 +102,7 @@ public sealed class ProxyCluster : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        await _resync.DisposeAsync().ConfigureAwait(false);
         foreach (ClusterNode node in Nodes)
         {
             await node.DisposeAsync().ConfigureAwait(false);

@@ -70,6 +70,18 @@ public sealed class ProxyStatistics
     /// <summary>Copies back that failed or were skipped because a write of the key was in flight.</summary>
     public long WarmupCopyFailures;
 
+    /// <summary>Bulk re-syncs started (a node found empty: restarted or flushed).</summary>
+    public long ResyncRuns;
+
+    /// <summary>Keys listed by the other copies' metadumps during re-syncs.</summary>
+    public long ResyncKeysScanned;
+
+    /// <summary>Keys a re-sync copied into the emptied node (add mode: never over a newer write).</summary>
+    public long ResyncKeysCopied;
+
+    /// <summary>Sources a re-sync could not read (no lru_crawler, connection lost) or copies that failed.</summary>
+    public long ResyncFailures;
+
     public void Reset()
     {
         Interlocked.Exchange(ref CmdGet, 0);
@@ -96,5 +108,8 @@ public sealed class ProxyStatistics
         Interlocked.Exchange(ref WarmupHits, 0);
         Interlocked.Exchange(ref WarmupCopies, 0);
         Interlocked.Exchange(ref WarmupCopyFailures, 0);
+        Interlocked.Exchange(ref ResyncKeysScanned, 0);
+        Interlocked.Exchange(ref ResyncKeysCopied, 0);
+        Interlocked.Exchange(ref ResyncFailures, 0);
     }
 }

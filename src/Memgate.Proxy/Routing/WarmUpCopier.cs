@@ -12,8 +12,11 @@ namespace Memgate.Proxy.Routing;
 /// </summary>
 internal static class WarmUpCopier
 {
-    /// <summary>Sends the prepared add (a rented buffer, returned here) and judges the outcome.</summary>
-    public static async Task<WarmCopyOutcome> CopyAsync(ProxyCluster cluster, ClusterNode primary, byte[] key, byte[] add, int length, FenceMark mark, int affinity)
+    /// <summary>
+    /// Sends the prepared add (a rented buffer, returned here) and judges the outcome. A bulk re-sync passes
+    /// <paramref name="countAsWarmUp"/> false: its copies are counted apart from the read-driven warm-up's.
+    /// </summary>
+    public static async Task<WarmCopyOutcome> CopyAsync(ProxyCluster cluster, ClusterNode primary, byte[] key, byte[] add, int length, FenceMark mark, int affinity, bool countAsWarmUp = true)
     {
         ProxyStatistics statistics = cluster.Statistics;
         ValueTask<BackendReply> send;
@@ -23,8 +26,7 @@ internal static class WarmUpCopier
             {
                 // A write of this key (or a flush_all) was in flight when the replica was read: its
                 // value may be older than what the write leaves behind. Don't copy; the write itself refills.
-                Interlocked.Increment(ref statistics.WarmupCopyFailures);
-                primary.WarmUp.CountCopy(false);
+                Count(statistics, primary, copied: false, countAsWarmUp);
                 return WarmCopyOutcome.NotCopied;
             }
 
@@ -43,8 +45,7 @@ internal static class WarmUpCopier
                 primary.MissedWrite(key);
             }
 
-            Interlocked.Increment(ref statistics.WarmupCopies);
-            primary.WarmUp.CountCopy(true);
+            Count(statistics, primary, copied: true, countAsWarmUp);
             return WarmCopyOutcome.Copied;
         }
 
@@ -53,8 +54,19 @@ internal static class WarmUpCopier
             return WarmCopyOutcome.Superseded;
         }
 
-        Interlocked.Increment(ref statistics.WarmupCopyFailures);
-        primary.WarmUp.CountCopy(false);
+        Count(statistics, primary, copied: false, countAsWarmUp);
         return WarmCopyOutcome.NotCopied;
+    }
+
+    private static void Count(ProxyStatistics statistics, ClusterNode target, bool copied, bool countAsWarmUp)
+    {
+        if (!countAsWarmUp)
+        {
+            Interlocked.Increment(ref copied ? ref statistics.ResyncKeysCopied : ref statistics.ResyncFailures);
+            return;
+        }
+
+        Interlocked.Increment(ref copied ? ref statistics.WarmupCopies : ref statistics.WarmupCopyFailures);
+        target.WarmUp.CountCopy(copied);
     }
 }

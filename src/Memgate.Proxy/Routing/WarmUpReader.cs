@@ -16,7 +16,8 @@ namespace Memgate.Proxy.Routing;
 internal static class WarmUpReader
 {
     private static readonly byte[] ItemFlags = "v f t"u8.ToArray();
-    private static readonly byte[] AddMode = " ME"u8.ToArray();
+    /// <summary>Meta set mode "add": a copy never replaces what a newer write left on the target.</summary>
+    internal static readonly byte[] AddMode = " ME"u8.ToArray();
 
     /// <summary>Whether a miss of <paramref name="key"/> on its primary is to be looked up on the replica.</summary>
     public static bool Applies(KeyRoute route, ReadOnlySpan<byte> key) =>
@@ -87,10 +88,11 @@ internal static class WarmUpReader
         return fill;
     }
 
-    private static ValueTask<BackendReply> LookupAsync(ClusterNode replica, byte[] key, int affinity) =>
+    /// <summary>The item with its flags and remaining TTL: <c>mg key v f t</c>.</summary>
+    internal static ValueTask<BackendReply> LookupAsync(ClusterNode replica, byte[] key, int affinity) =>
         replica.Backend.SendAsync(MetaKey.Line("mg"u8, key, ItemFlags), ReplyKind.Meta, affinity);
 
-    private static bool IsHit(in BackendReply item) => item.IsOk && item.Span.StartsWith("VA "u8);
+    internal static bool IsHit(in BackendReply item) => item.IsOk && item.Span.StartsWith("VA "u8);
 
     // Counts the lookup and, on a hit, starts the add into the primary (plain get does not wait for it).
     private static Task<WarmCopyOutcome> StartCopy(ProxyCluster cluster, ClusterNode primary, byte[] key, in BackendReply item, FenceMark mark, int affinity)

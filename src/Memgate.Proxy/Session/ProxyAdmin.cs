@@ -156,6 +156,10 @@ public sealed class ProxyAdmin
         Stat(text, "warmup_hits", Interlocked.Read(ref s.WarmupHits));
         Stat(text, "warmup_copies", Interlocked.Read(ref s.WarmupCopies));
         Stat(text, "warmup_copy_failures", Interlocked.Read(ref s.WarmupCopyFailures));
+        Stat(text, "resync_runs", Interlocked.Read(ref s.ResyncRuns));
+        Stat(text, "resync_keys_scanned", Interlocked.Read(ref s.ResyncKeysScanned));
+        Stat(text, "resync_keys_copied", Interlocked.Read(ref s.ResyncKeysCopied));
+        Stat(text, "resync_failures", Interlocked.Read(ref s.ResyncFailures));
         IReadOnlyList<ClusterNode> nodes = _cluster.Nodes;
         int repairDepth = 0;
         int up = 0;
@@ -258,6 +262,7 @@ public sealed class ProxyAdmin
         Stat(text, "warmup_window_lookups", settings.Health.WarmupWindowLookups);
         Stat(text, "warmup_exit_hit_percent", settings.Health.WarmupExitHitPercent.ToString(CultureInfo.InvariantCulture));
         Stat(text, "warmup_when_first_seen_empty", settings.Health.WarmupWhenFirstSeenEmpty ? "yes" : "no");
+        Stat(text, "resync_when_empty", settings.Health.ResyncWhenEmpty ? "yes" : "no");
         Stat(text, "repair_queue_capacity", settings.RepairQueueCapacity);
         Stat(text, "primary_pool", _cluster.Router.PrimaryPool);
         Stat(text, "replica_pool", _cluster.Router.ReplicaPool ?? "none");

@@ -67,6 +67,9 @@ public sealed class TouchingReadFaultTests
         settings.Timeouts = new TimeoutSettings { ConnectMs = 250, RequestMs = 300 };
         settings.Health.IdentityCheckMs = 200;
         settings.Health.WarmupWhenFirstSeenEmpty = false;
+
+        // The read-driven warm-up alone: no background re-sync copying the keys first.
+        settings.Health.ResyncWhenEmpty = false;
         settings.Port = Memgate.Testing.FreePort.Pick();
         await using ProxyServer proxy = ProxyServer.Start(settings);
         await using RawClient client = await RawClient.ConnectAsync(settings.Port);

@@ -140,14 +140,16 @@ public sealed class WarmUpTests
         await WaitForAsync(client, "stats backends\r\n", r => r.Contains($"STAT {victim.Address} state=up", StringComparison.Ordinal));
     }
 
-    private static ProxyServer StartProxy(RestartableBackend victim, RestartableBackend survivor, Action<ProxySettings>? configure = null)
+    internal static ProxyServer StartProxy(RestartableBackend victim, RestartableBackend survivor, Action<ProxySettings>? configure = null)
     {
         ProxySettings settings = ProxyUnderTest.Settings([victim.Address, survivor.Address]);
         settings.Timeouts = new TimeoutSettings { ConnectMs = 250, RequestMs = 500 };
         settings.Health.IdentityCheckMs = 200;
 
-        // The nodes start empty; only the restart is to start a warm-up here.
+        // The nodes start empty; only the restart is to start a warm-up here, and these tests are about the
+        // read-driven warm-up alone (BulkResyncTests cover the background refill).
         settings.Health.WarmupWhenFirstSeenEmpty = false;
+        settings.Health.ResyncWhenEmpty = false;
         configure?.Invoke(settings);
         settings.Port = Memgate.Testing.FreePort.Pick();
         return ProxyServer.Start(settings);
@@ -160,7 +162,7 @@ public sealed class WarmUpTests
         await EventuallyAsync(() => client.EndAsync(request), done);
     }
 
-    private static async Task<string> EventuallyAsync(Func<Task<string>> read, Func<string, bool> done)
+    internal static async Task<string> EventuallyAsync(Func<Task<string>> read, Func<string, bool> done)
     {
         var clock = Stopwatch.StartNew();
         string last;
