@@ -13,11 +13,9 @@ namespace Memgate.Proxy.Backends;
 /// loop's client sessions only: no lock, no thread hop. Requests are appended to an output buffer and written at
 /// the end of the loop's round, so every request the round's clients made for this backend leaves in one send;
 /// replies are framed from one recv and complete their requests inline, which resumes the routes and sessions
-/// on the loop thread. Deadlines are checked by the loop's ticker. get/gets requests queued back to back are merged
-/// into one backend request (<see cref="GetGroup"/>): the backend parses one line and sends one reply for the keys of
-/// many clients. (Holding new requests back while earlier ones
-/// await their replies, as <see cref="BackendConnection"/> does, was measured here: fewer sends but more CPU per
-/// request and a worse p99, because the backends share the proxy's core; docs/PERFORMANCE.md.)
+/// on the loop thread. Deadlines are checked by the loop's ticker. get/gets requests queued back to back are
+/// merged into one backend request (<see cref="GetMerger"/>): the backend parses one line and sends one reply for
+/// the keys of many clients.
 /// </summary>
 /// <remarks>
 /// Same contract as <see cref="BackendConnection"/> (which serves callers off the loops: probes, repairs): replies
@@ -30,9 +28,6 @@ internal sealed class LoopBackendConnection : ILoopResident, ILoopRoundEnd, ILoo
 {
     private const int InitialReadBuffer = 16 * 1024;
 
-    /// <summary>A merged get line stays below memcached's 2048-byte line limit, so any backend takes it.</summary>
-    private const int MaxMergedLine = 2000;
-
     private readonly LoopScheduler _loop;
     private readonly ServerEndpoint _endpoint;
     private readonly long _connectTimeoutTicks;
@@ -40,7 +35,7 @@ internal sealed class LoopBackendConnection : ILoopResident, ILoopRoundEnd, ILoo
     private readonly IBackendObserver? _observer;
     private readonly Queue<PendingRequest> _inflight = new();
     private readonly BackendOutput _output = new();
-    private readonly Stack<GetGroup> _spareGroups = new();
+    private readonly GetMerger _merger = new();
     private byte[] _input = ArrayPool<byte>.Shared.Rent(InitialReadBuffer);
     private int _inputStart;
     private int _inputEnd;
@@ -49,18 +44,12 @@ internal sealed class LoopBackendConnection : ILoopResident, ILoopRoundEnd, ILoo
     private LinkState _state;
     private long _connectDeadline;
     private int _generation;
-
-    /// <summary>The last request queued, while it is an unsent get line at the end of the output that more gets may join.</summary>
-    private PendingRequest? _mergeTarget;
-    private bool _mergeTargetIsGets;
-    private int _mergeTargetLineLength;
     private int _requests;
     private bool _roundEndScheduled;
     private bool _ticking;
     private bool _watchingWritable;
     private bool _disposed;
     private volatile int _inFlightCount;
-    private long _mergedRequests;
 
     public LoopBackendConnection(LoopScheduler loop, ServerEndpoint endpoint, TimeSpan connectTimeout, TimeSpan requestTimeout, IBackendObserver? observer)
     {
@@ -88,7 +77,7 @@ internal sealed class LoopBackendConnection : ILoopResident, ILoopRoundEnd, ILoo
     public int InFlight => _inFlightCount;
 
     /// <summary>get/gets requests that joined another's backend request instead of sending their own.</summary>
-    public long MergedRequests => Interlocked.Read(ref _mergedRequests);
+    public long MergedRequests => _merger.Merged;
 
     /// <summary>Queues one request (loop thread only); its bytes are copied before this returns.</summary>
     public ValueTask<BackendReply> SendAsync(ReadOnlySpan<byte> request, ReplyKind kind)
@@ -102,20 +91,9 @@ internal sealed class LoopBackendConnection : ILoopResident, ILoopRoundEnd, ILoo
 
         _requests++;
         _inFlightCount = _requests;
-        if (kind == ReplyKind.Retrieval && GetLine.TryParse(request, out bool gets, out ReadOnlySpan<byte> keys, out int keyCount))
+        if (_merger.TryJoin(_output, pending, request, kind))
         {
-            if (TryMerge(pending, gets, keys, keyCount))
-            {
-                return pending.Task;
-            }
-
-            _mergeTarget = pending;
-            _mergeTargetIsGets = gets;
-            _mergeTargetLineLength = request.Length;
-        }
-        else
-        {
-            _mergeTarget = null;
+            return pending.Task;
         }
 
         _inflight.Enqueue(pending);
@@ -135,36 +113,6 @@ internal sealed class LoopBackendConnection : ILoopResident, ILoopRoundEnd, ILoo
         }
 
         return pending.Task;
-    }
-
-    /// <summary>Appends the keys to the get line at the end of the output when the kinds match and the line stays short.</summary>
-    private bool TryMerge(PendingRequest pending, bool gets, ReadOnlySpan<byte> keys, int keyCount)
-    {
-        if (_mergeTarget is not { } target || _mergeTargetIsGets != gets || _mergeTargetLineLength + keys.Length + 1 > MaxMergedLine)
-        {
-            return false;
-        }
-
-        GetGroup group = target.Group ?? StartGroup(target);
-        _output.TrimEnd(2);
-        _output.Append(" "u8);
-        _output.Append(keys);
-        _output.Append("\r\n"u8);
-        _mergeTargetLineLength += keys.Length + 1;
-        group.Add(pending, keys, keyCount);
-        Interlocked.Increment(ref _mergedRequests);
-        return true;
-    }
-
-    // The target's own line is the output's tail: its keys open the group.
-    private GetGroup StartGroup(PendingRequest target)
-    {
-        GetGroup group = _spareGroups.Count > 0 ? _spareGroups.Pop() : new GetGroup();
-        ReadOnlySpan<byte> line = _output.Tail(_mergeTargetLineLength);
-        _ = GetLine.TryParse(line, out _, out ReadOnlySpan<byte> keys, out int keyCount);
-        group.Add(target, keys, keyCount);
-        target.Group = group;
-        return group;
     }
 
     public void OnRoundEnd()
@@ -338,7 +286,7 @@ internal sealed class LoopBackendConnection : ILoopResident, ILoopRoundEnd, ILoo
     private unsafe void Flush()
     {
         // Bytes handed to the socket (even partly) can no longer be extended.
-        _mergeTarget = null;
+        _merger.Seal();
         while (_output.Pending > 0)
         {
             nint sent;
@@ -438,8 +386,7 @@ internal sealed class LoopBackendConnection : ILoopResident, ILoopRoundEnd, ILoo
                 _requests -= group.Count;
                 _inFlightCount = _requests;
                 bool matched = group.Complete(bytes);
-                group.Clear();
-                _spareGroups.Push(group);
+                _merger.Recycle(group);
                 if (!matched && generation == _generation)
                 {
                     Reset(BackendStatus.ProtocolError, static o => o.OnConnectionLost());
@@ -505,7 +452,7 @@ internal sealed class LoopBackendConnection : ILoopResident, ILoopRoundEnd, ILoo
         _state = LinkState.Idle;
         _watchingWritable = false;
         _output.Clear();
-        _mergeTarget = null;
+        _merger.Seal();
         _inputStart = _inputEnd = 0;
         PendingRequest[] failed = [.. _inflight];
         _inflight.Clear();
@@ -525,8 +472,7 @@ internal sealed class LoopBackendConnection : ILoopResident, ILoopRoundEnd, ILoo
                 // Every caller of a merged get shares its fate; only the first counts as the head.
                 failed[i].Group = null;
                 group.Fail(status, restStatus);
-                group.Clear();
-                _spareGroups.Push(group);
+                _merger.Recycle(group);
             }
             else
             {
