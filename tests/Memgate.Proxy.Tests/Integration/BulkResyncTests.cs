@@ -21,7 +21,7 @@ public sealed class BulkResyncTests
     {
         await using RestartableBackend victim = await RestartableBackend.StartAsync(memcached);
         await using RestartableBackend survivor = await RestartableBackend.StartAsync(memcached);
-        await using ProxyServer proxy = WarmUpTests.StartProxy(victim, survivor, s => s.Health.ResyncWhenEmpty = true);
+        await using ProxyServer proxy = ProxyUnderTest.StartForRestarts(victim, survivor, s => s.Health.ResyncWhenEmpty = true);
         await using RawClient client = await RawClient.ConnectAsync(proxy.Cluster.Settings.Port);
 
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -34,7 +34,7 @@ public sealed class BulkResyncTests
 
         victim.Kill();
         await victim.LaunchAsync();
-        await WarmUpTests.EventuallyAsync(() => client.EndAsync("stats\r\n"), r => !r.Contains("STAT restarts_detected 0\r\n", StringComparison.Ordinal));
+        await ProxyStats.EventuallyAsync(() => client.EndAsync("stats\r\n"), r => !r.Contains("STAT restarts_detected 0\r\n", StringComparison.Ordinal));
         Assert.Equal("DELETED\r\n", await client.LineAsync("delete rs0\r\n"));
         values.Remove("rs0");
 
@@ -42,7 +42,7 @@ public sealed class BulkResyncTests
         await using RawClient direct = await victim.ConnectAsync();
         foreach ((string key, string value) in values)
         {
-            string item = await WarmUpTests.EventuallyAsync(() => direct.MetaAsync($"mg {key} v f t\r\n"), r => r.StartsWith("VA", StringComparison.Ordinal));
+            string item = await ProxyStats.EventuallyAsync(() => direct.MetaAsync($"mg {key} v f t\r\n"), r => r.StartsWith("VA", StringComparison.Ordinal));
             Assert.StartsWith($"VA {value.Length} f7 t", item, StringComparison.Ordinal);
             int ttl = int.Parse(item.Split('\r')[0].Split(' ')[3][1..], CultureInfo.InvariantCulture);
             Assert.InRange(ttl, 3000, 3600);

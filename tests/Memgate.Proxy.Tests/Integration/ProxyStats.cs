@@ -13,16 +13,20 @@ internal static class ProxyStats
         backends.Split("\r\n").Single(l => l.StartsWith($"STAT {address} ", StringComparison.Ordinal));
 
     /// <summary>Repeats <paramref name="request"/> until its reply satisfies <paramref name="done"/> (15 s at most).</summary>
-    public static async Task WaitForAsync(RawClient client, string request, Func<string, bool> done)
+    public static Task WaitForAsync(RawClient client, string request, Func<string, bool> done) =>
+        EventuallyAsync(() => client.EndAsync(request), done);
+
+    /// <summary>Repeats <paramref name="read"/> until its result satisfies <paramref name="done"/> (15 s at most); returns it.</summary>
+    public static async Task<string> EventuallyAsync(Func<Task<string>> read, Func<string, bool> done)
     {
         var clock = Stopwatch.StartNew();
         string last;
         do
         {
-            last = await client.EndAsync(request);
+            last = await read();
             if (done(last))
             {
-                return;
+                return last;
             }
 
             await Task.Delay(50);
@@ -30,5 +34,6 @@ internal static class ProxyStats
         while (clock.Elapsed < Bound);
 
         Assert.Fail($"not reached within {Bound.TotalSeconds} s; last reply: {last}");
+        return last;
     }
 }

@@ -47,6 +47,23 @@ public sealed class ProxyUnderTest : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// A proxy over two restartable backends for restart and fault tests: short timeouts, identity checked every
+    /// 200 ms, and neither warm-up of nodes first seen empty nor bulk re-sync unless <paramref name="configure"/> turns
+    /// them on (the nodes start empty; only a restart is to start anything).
+    /// </summary>
+    internal static ProxyServer StartForRestarts(Support.RestartableBackend victim, Support.RestartableBackend survivor, Action<ProxySettings>? configure = null)
+    {
+        ProxySettings settings = Settings([victim.Address, survivor.Address]);
+        settings.Timeouts = new TimeoutSettings { ConnectMs = 250, RequestMs = 500 };
+        settings.Health.IdentityCheckMs = 200;
+        settings.Health.WarmupWhenFirstSeenEmpty = false;
+        settings.Health.ResyncWhenEmpty = false;
+        configure?.Invoke(settings);
+        settings.Port = FreePort.Pick();
+        return ProxyServer.Start(settings);
+    }
+
     public static ProxySettings Settings(List<string> servers) => new()
     {
         ListenAddress = "127.0.0.1",

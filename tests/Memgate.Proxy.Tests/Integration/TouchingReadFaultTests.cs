@@ -18,12 +18,8 @@ public sealed class TouchingReadFaultTests
     {
         await using RestartableBackend victim = await RestartableBackend.StartAsync(memcached: true);
         await using RestartableBackend survivor = await RestartableBackend.StartAsync(memcached: true);
-        ProxySettings settings = ProxyUnderTest.Settings([victim.Address, survivor.Address]);
-        settings.Timeouts = new TimeoutSettings { ConnectMs = 250, RequestMs = 300 };
-        settings.Health.WarmupWhenFirstSeenEmpty = false;
-        settings.Port = Memgate.Testing.FreePort.Pick();
-        await using ProxyServer proxy = ProxyServer.Start(settings);
-        await using RawClient client = await RawClient.ConnectAsync(settings.Port);
+        await using ProxyServer proxy = ProxyUnderTest.StartForRestarts(victim, survivor, s => s.Timeouts.RequestMs = 300);
+        await using RawClient client = await RawClient.ConnectAsync(proxy.Cluster.Settings.Port);
 
         string replicaOnVictim = ProxyUnderTest.KeyWithPrimary(proxy, survivor.Address, "tf");
         string primaryOnVictim = ProxyUnderTest.KeyWithPrimary(proxy, victim.Address, "tf");
@@ -63,16 +59,9 @@ public sealed class TouchingReadFaultTests
     {
         await using RestartableBackend victim = await RestartableBackend.StartAsync(memcached: true);
         await using RestartableBackend survivor = await RestartableBackend.StartAsync(memcached: true);
-        ProxySettings settings = ProxyUnderTest.Settings([victim.Address, survivor.Address]);
-        settings.Timeouts = new TimeoutSettings { ConnectMs = 250, RequestMs = 300 };
-        settings.Health.IdentityCheckMs = 200;
-        settings.Health.WarmupWhenFirstSeenEmpty = false;
-
-        // The read-driven warm-up alone: no background re-sync copying the keys first.
-        settings.Health.ResyncWhenEmpty = false;
-        settings.Port = Memgate.Testing.FreePort.Pick();
-        await using ProxyServer proxy = ProxyServer.Start(settings);
-        await using RawClient client = await RawClient.ConnectAsync(settings.Port);
+        // The read-driven warm-up alone: no background re-sync copying the keys first (off in StartForRestarts).
+        await using ProxyServer proxy = ProxyUnderTest.StartForRestarts(victim, survivor, s => s.Timeouts.RequestMs = 300);
+        await using RawClient client = await RawClient.ConnectAsync(proxy.Cluster.Settings.Port);
 
         string[] keys = [.. Enumerable.Range(0, 4).Select(i => ProxyUnderTest.KeyWithPrimary(proxy, victim.Address, "tw" + i.ToString(CultureInfo.InvariantCulture) + "_"))];
         foreach (string key in keys)

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using Memgate.Proxy.Configuration;
@@ -18,7 +17,6 @@ namespace Memgate.Proxy.Tests.Integration;
 public sealed class WarmUpTests
 {
     private const int Keys = 120;
-    private static readonly TimeSpan Bound = TimeSpan.FromSeconds(15);
 
     [Theory]
     [InlineData(true, false)]
@@ -28,7 +26,7 @@ public sealed class WarmUpTests
     {
         await using RestartableBackend victim = await RestartableBackend.StartAsync(memcached);
         await using RestartableBackend survivor = await RestartableBackend.StartAsync(memcached);
-        await using ProxyServer proxy = StartProxy(victim, survivor);
+        await using ProxyServer proxy = ProxyUnderTest.StartForRestarts(victim, survivor);
         int port = proxy.Cluster.Settings.Port;
         await using RawClient client = await RawClient.ConnectAsync(port);
 
@@ -50,7 +48,7 @@ public sealed class WarmUpTests
         victim.Kill();
         if (!restartAtOnce)
         {
-            await WaitForAsync(client, $"__memgate__ route {deleted}\r\n", r => r.Contains("STAT primary_state down", StringComparison.Ordinal) || r.Contains("STAT primary_state probing", StringComparison.Ordinal));
+            await ProxyStats.WaitForAsync(client, $"__memgate__ route {deleted}\r\n", r => r.Contains("STAT primary_state down", StringComparison.Ordinal) || r.Contains("STAT primary_state probing", StringComparison.Ordinal));
 
             // Written while the primary is away: they land on the replica and are queued for the primary.
             Assert.Equal("DELETED\r\n", await client.LineAsync($"delete {deleted}\r\n"));
@@ -61,7 +59,7 @@ public sealed class WarmUpTests
 
         await victim.LaunchAsync();
         Assert.NotEqual(pidBefore, victim.Pid);
-        await WaitForAsync(client, "stats\r\n", r => !r.Contains("STAT restarts_detected 0\r\n", StringComparison.Ordinal));
+        await ProxyStats.WaitForAsync(client, "stats\r\n", r => !r.Contains("STAT restarts_detected 0\r\n", StringComparison.Ordinal));
         if (restartAtOnce)
         {
             // Deleted after the restart was recognised: the warm-up must not bring it back either.
@@ -109,7 +107,7 @@ public sealed class WarmUpTests
         foreach (string key in onVictim.Where(values.ContainsKey))
         {
             string expectedItem = $"VA {values[key].Length} f42";
-            string item = await EventuallyAsync(() => direct.MetaAsync($"mg {key} v f t\r\n"), r => r.StartsWith(expectedItem, StringComparison.Ordinal));
+            string item = await ProxyStats.EventuallyAsync(() => direct.MetaAsync($"mg {key} v f t\r\n"), r => r.StartsWith(expectedItem, StringComparison.Ordinal));
             Assert.StartsWith(expectedItem + " t", item, StringComparison.Ordinal);
             int ttl = int.Parse(item.Split('\r')[0].Split(' ')[3][1..], CultureInfo.InvariantCulture);
             Assert.InRange(ttl, 3000, 3600);
@@ -131,54 +129,14 @@ public sealed class WarmUpTests
     {
         await using RestartableBackend victim = await RestartableBackend.StartAsync(memcached: true);
         await using RestartableBackend survivor = await RestartableBackend.StartAsync(memcached: true);
-        await using ProxyServer proxy = StartProxy(victim, survivor, s => s.Health.WarmupSeconds = 2);
+        await using ProxyServer proxy = ProxyUnderTest.StartForRestarts(victim, survivor, s => s.Health.WarmupSeconds = 2);
         await using RawClient client = await RawClient.ConnectAsync(proxy.Cluster.Settings.Port);
         Assert.Equal("STORED\r\n", await client.LineAsync("set a 0 0 1\r\n1\r\n"));
         victim.Kill();
         await victim.LaunchAsync();
-        await WaitForAsync(client, "stats backends\r\n", r => r.Contains($"STAT {victim.Address} state=warming", StringComparison.Ordinal));
-        await WaitForAsync(client, "stats backends\r\n", r => r.Contains($"STAT {victim.Address} state=up", StringComparison.Ordinal));
-    }
-
-    internal static ProxyServer StartProxy(RestartableBackend victim, RestartableBackend survivor, Action<ProxySettings>? configure = null)
-    {
-        ProxySettings settings = ProxyUnderTest.Settings([victim.Address, survivor.Address]);
-        settings.Timeouts = new TimeoutSettings { ConnectMs = 250, RequestMs = 500 };
-        settings.Health.IdentityCheckMs = 200;
-
-        // The nodes start empty; only the restart is to start a warm-up here, and these tests are about the
-        // read-driven warm-up alone (BulkResyncTests cover the background refill).
-        settings.Health.WarmupWhenFirstSeenEmpty = false;
-        settings.Health.ResyncWhenEmpty = false;
-        configure?.Invoke(settings);
-        settings.Port = Memgate.Testing.FreePort.Pick();
-        return ProxyServer.Start(settings);
+        await ProxyStats.WaitForAsync(client, "stats backends\r\n", r => r.Contains($"STAT {victim.Address} state=warming", StringComparison.Ordinal));
+        await ProxyStats.WaitForAsync(client, "stats backends\r\n", r => r.Contains($"STAT {victim.Address} state=up", StringComparison.Ordinal));
     }
 
     private static string PrimaryOf(ProxyServer proxy, string key) => proxy.Cluster.Router.Locate(Encoding.ASCII.GetBytes(key)).Primary.Address;
-
-    private static async Task WaitForAsync(RawClient client, string request, Func<string, bool> done)
-    {
-        await EventuallyAsync(() => client.EndAsync(request), done);
-    }
-
-    internal static async Task<string> EventuallyAsync(Func<Task<string>> read, Func<string, bool> done)
-    {
-        var clock = Stopwatch.StartNew();
-        string last;
-        do
-        {
-            last = await read();
-            if (done(last))
-            {
-                return last;
-            }
-
-            await Task.Delay(50);
-        }
-        while (clock.Elapsed < Bound);
-
-        Assert.Fail($"not reached within {Bound.TotalSeconds} s; last reply: {last}");
-        return last;
-    }
 }
