@@ -124,6 +124,10 @@ public sealed class ProxyAdmin
         Stat(text, "memgate_role", "proxy");
         Stat(text, "pointer_size", IntPtr.Size * 8);
         Stat(text, "threads", _cluster.Settings.EventLoopCount());
+        Stat(text, "memgate_gc_heap_bytes", GC.GetTotalMemory(forceFullCollection: false));
+        Stat(text, "memgate_gc_total_allocated_bytes", GC.GetTotalAllocatedBytes(precise: false));
+        Stat(text, "memgate_gc_collections_gen0", GC.CollectionCount(0));
+        Stat(text, "memgate_gc_collections_gen2", GC.CollectionCount(2));
         Stat(text, "curr_connections", Interlocked.Read(ref _server.CurrConnections));
         Stat(text, "total_connections", Interlocked.Read(ref _server.TotalConnections));
         Stat(text, "rejected_connections", Interlocked.Read(ref _server.RejectedConnections));
