@@ -98,9 +98,11 @@ public static class ProxyCommand
         {
             server = ProxyServer.Start(settings);
         }
-        catch (SocketException ex)
+        catch (Exception ex) when (ex is SocketException or IOException)
         {
-            await Console.Error.WriteLineAsync($"memgate proxy: cannot listen on {settings.ListenAddress}:{settings.Port}: {ex.Message}").ConfigureAwait(false);
+            // The epoll transport reports a failed bind as an IOException around the SocketException.
+            string reason = (ex.InnerException as SocketException)?.Message ?? ex.Message;
+            await Console.Error.WriteLineAsync($"memgate proxy: cannot listen on {settings.ListenAddress}:{settings.Port}: {reason}").ConfigureAwait(false);
             return ExitCannotListen;
         }
 

@@ -65,4 +65,30 @@ public sealed class ClusterCommandTests
             File.Delete(path);
         }
     }
+
+    [Theory]
+    [InlineData("epoll")]
+    [InlineData("sockets")]
+    public async Task A_port_in_use_is_a_clear_error_not_a_crash(string transport)
+    {
+        using var taken = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        taken.Start();
+        int port = ((System.Net.IPEndPoint)taken.LocalEndpoint).Port;
+        string path = Path.Combine(Path.GetTempPath(), $"memgate-proxy-{Guid.NewGuid():N}.json");
+        await File.WriteAllTextAsync(path, $$"""
+            { "listenAddress": "127.0.0.1", "port": {{port}}, "transport": "{{transport}}",
+              "pools": [ { "name": "main", "servers": [ "127.0.0.1:1" ] } ] }
+            """);
+        using var cleanup = new TempFile(path);
+        await using var proxy = MemgateProcess.StartMemgate(RepositoryLayout.MemgateDll(), ["proxy", "--config", path]);
+        Assert.True(await proxy.WaitForExitAsync(TimeSpan.FromSeconds(20)), proxy.Describe());
+        Assert.Equal(71, proxy.ExitCode);
+        Assert.Contains($"memgate proxy: cannot listen on 127.0.0.1:{port}: Address already in use", proxy.StandardError, StringComparison.Ordinal);
+        Assert.DoesNotContain("Unhandled exception", proxy.StandardError, StringComparison.Ordinal);
+    }
+
+    private sealed class TempFile(string path) : IDisposable
+    {
+        public void Dispose() => File.Delete(path);
+    }
 }
