@@ -127,7 +127,17 @@ internal sealed class ProxySession : IProtocolSession
                 {
                     corked = false;
                     SendCork.End();
-                    reply = new ValueTask<ProxyReply>(await Settle(reply).ConfigureAwait(false));
+                    ProxyReply settled;
+                    try
+                    {
+                        settled = await reply.ConfigureAwait(false);
+                    }
+                    catch (Exception ex) when (ex is not OutOfMemoryException)
+                    {
+                        settled = ProxyReply.Literal(InternalError);
+                    }
+
+                    reply = new ValueTask<ProxyReply>(settled);
                     SendCork.Begin();
                     corked = true;
                 }
@@ -143,41 +153,29 @@ internal sealed class ProxySession : IProtocolSession
             }
         }
 
-        await WriteRepliesAsync(output).ConfigureAwait(false);
-        return result;
-    }
-
-    public void Dispose()
-    {
-        foreach ((ProxyRequest? request, _) in _pending)
-        {
-            request?.Dispose();
-        }
-
-        _pending.Clear();
-    }
-
-    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
-    private static async ValueTask<ProxyReply> Settle(ValueTask<ProxyReply> reply)
-    {
-        try
-        {
-            return await reply.ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is not OutOfMemoryException)
-        {
-            return ProxyReply.Literal(InternalError);
-        }
-    }
-
-    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
-    private async ValueTask WriteRepliesAsync(OutputBuffer output)
-    {
+        // Replies in request order, awaited here rather than in helper async methods: a helper that suspends rents a
+        // state-machine box per request, and with many sessions waiting at once the builder's cache runs dry.
         try
         {
             foreach ((ProxyRequest? request, ValueTask<ProxyReply> pending) in _pending)
             {
-                ProxyReply reply = pending.IsCompletedSuccessfully ? pending.Result : await Settle(pending).ConfigureAwait(false);
+                ProxyReply reply;
+                if (pending.IsCompletedSuccessfully)
+                {
+                    reply = pending.Result;
+                }
+                else
+                {
+                    try
+                    {
+                        reply = await pending.ConfigureAwait(false);
+                    }
+                    catch (Exception ex) when (ex is not OutOfMemoryException)
+                    {
+                        reply = ProxyReply.Literal(InternalError);
+                    }
+                }
+
                 if (request is null || request.ShowsReply(reply.Span))
                 {
                     output.Write(reply.Span);
@@ -191,6 +189,18 @@ internal sealed class ProxySession : IProtocolSession
         {
             _pending.Clear();
         }
+
+        return result;
+    }
+
+    public void Dispose()
+    {
+        foreach ((ProxyRequest? request, _) in _pending)
+        {
+            request?.Dispose();
+        }
+
+        _pending.Clear();
     }
 
     private ValueTask<ProxyReply> Dispatch(ProxyRequest request)
