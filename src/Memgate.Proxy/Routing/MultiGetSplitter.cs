@@ -15,15 +15,22 @@ namespace Memgate.Proxy.Routing;
 /// </summary>
 internal static class MultiGetSplitter
 {
-    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
-    public static async ValueTask<ProxyReply> ExecuteAsync(ProxyCluster cluster, ProxyRequest request, int affinity)
+    /// <summary>
+    /// Routes the keys and starts the request. True in the common case — every key on one trusted primary — with the
+    /// one backend request in <paramref name="read"/>: the caller awaits it and hands the reply to <see cref="Finish"/>
+    /// (a session does that itself, so the common read costs no async method of its own). Otherwise false, with the
+    /// whole reply in <paramref name="other"/>.
+    /// </summary>
+    public static bool TryStartSingleNode(ProxyCluster cluster, ProxyRequest request, int affinity, out SingleNodeRead read, out ValueTask<ProxyReply> other)
     {
         byte[][] keys = request.Keys;
         ProxyStatistics statistics = cluster.Statistics;
         Interlocked.Add(ref statistics.CmdGet, keys.Length);
+        read = default;
         if (keys.Length == 0)
         {
-            return ProxyReply.Literal(ReplyLines.End);
+            other = new ValueTask<ProxyReply>(ProxyReply.Literal(ReplyLines.End));
+            return false;
         }
 
         var routes = new KeyRoute[keys.Length];
@@ -45,27 +52,35 @@ internal static class MultiGetSplitter
             }
         }
 
-        // Common case (single key, or every key on one healthy node): pass the reply through untouched.
-        if (samePrimary)
+        if (!samePrimary)
         {
-            BackendReply whole = await routes[0].Primary.Backend.SendAsync(request.Wire, ReplyKind.Retrieval, affinity).ConfigureAwait(false);
-            if (whole.IsOk && !ReplyLines.IsBackendFailure(whole.Span))
-            {
-                int hits = RetrievalBlocks.Count(whole.Span);
-                if (hits == keys.Length || !routes[0].Primary.WarmUp.IsActive)
-                {
-                    CountHits(statistics, hits, keys.Length);
-                    return ProxyReply.FromBackend(whole);
-                }
-
-                return await WarmWholeAsync(cluster, request, routes, whole, affinity).ConfigureAwait(false);
-            }
-
-            whole.Dispose();
-            return await SplitAsync(cluster, request, routes, targets, failedPrimary: routes[0].Primary, affinity).ConfigureAwait(false);
+            other = SplitAsync(cluster, request, routes, targets, failedPrimary: null, affinity);
+            return false;
         }
 
-        return await SplitAsync(cluster, request, routes, targets, failedPrimary: null, affinity).ConfigureAwait(false);
+        read = new SingleNodeRead(routes, targets, routes[0].Primary.Backend.SendAsync(request.Wire, ReplyKind.Retrieval, affinity));
+        other = default;
+        return true;
+    }
+
+    /// <summary>The client's reply once the single node answered: passed through untouched, or warm-up / failover.</summary>
+    public static ValueTask<ProxyReply> Finish(ProxyCluster cluster, ProxyRequest request, SingleNodeRead read, BackendReply whole, int affinity)
+    {
+        KeyRoute[] routes = read.Routes;
+        if (whole.IsOk && !ReplyLines.IsBackendFailure(whole.Span))
+        {
+            int hits = RetrievalBlocks.Count(whole.Span);
+            if (hits == request.Keys.Length || !routes[0].Primary.WarmUp.IsActive)
+            {
+                CountHits(cluster.Statistics, hits, request.Keys.Length);
+                return new ValueTask<ProxyReply>(ProxyReply.FromBackend(whole));
+            }
+
+            return WarmWholeAsync(cluster, request, routes, whole, affinity);
+        }
+
+        whole.Dispose();
+        return SplitAsync(cluster, request, routes, read.Targets, failedPrimary: routes[0].Primary, affinity);
     }
 
     // Primary when it holds the latest write of the key, else the replica when that does, else nobody (a miss).

@@ -31,7 +31,7 @@ internal sealed class ProxySession : IProtocolSession
     private readonly ProxyAdmin _admin;
     private readonly int _affinity;
     private readonly byte[] _scratch = new byte[512];
-    private readonly List<(ProxyRequest? Request, ValueTask<ProxyReply> Reply)> _pending = [];
+    private readonly List<PendingReply> _pending = [];
     private long _swallowRemaining;
 
     public ProxySession(ProxyCluster cluster, ProxyAdmin admin, ConnectionContext connection)
@@ -96,7 +96,7 @@ internal sealed class ProxySession : IProtocolSession
                 catch (Exception ex) when (ex is not OutOfMemoryException)
                 {
                     // A bug in the proxy must cost this connection, never the process.
-                    _pending.Add((null, new ValueTask<ProxyReply>(ProxyReply.Literal(InternalError))));
+                    _pending.Add(new PendingReply(null, new ValueTask<ProxyReply>(ProxyReply.Literal(InternalError))));
                     result = new ProcessResult(consumed, ProcessOutcome.Close);
                     break;
                 }
@@ -117,11 +117,17 @@ internal sealed class ProxySession : IProtocolSession
                 requests++;
                 if (step.Kind == ParsedStepKind.Answer)
                 {
-                    _pending.Add((null, new ValueTask<ProxyReply>(step.Reply)));
+                    _pending.Add(new PendingReply(null, new ValueTask<ProxyReply>(step.Reply)));
                     continue;
                 }
 
                 ProxyRequest request = step.Request!;
+                if (request.Route == RouteKind.Retrieval)
+                {
+                    _pending.Add(StartRetrieval(request));
+                    continue;
+                }
+
                 ValueTask<ProxyReply> reply = Dispatch(request);
                 if (request.IsBarrier)
                 {
@@ -142,7 +148,7 @@ internal sealed class ProxySession : IProtocolSession
                     corked = true;
                 }
 
-                _pending.Add((request, reply));
+                _pending.Add(new PendingReply(request, reply));
             }
         }
         finally
@@ -157,23 +163,20 @@ internal sealed class ProxySession : IProtocolSession
         // state-machine box per request, and with many sessions waiting at once the builder's cache runs dry.
         try
         {
-            foreach ((ProxyRequest? request, ValueTask<ProxyReply> pending) in _pending)
+            foreach (PendingReply entry in _pending)
             {
+                ProxyRequest? request = entry.Request;
                 ProxyReply reply;
-                if (pending.IsCompletedSuccessfully)
+                try
                 {
-                    reply = pending.Result;
+                    ValueTask<ProxyReply> pending = entry.IsSingleNodeRead
+                        ? MultiGetSplitter.Finish(_cluster, request!, entry.Read, await entry.Read.Whole.ConfigureAwait(false), _affinity)
+                        : entry.Reply;
+                    reply = pending.IsCompletedSuccessfully ? pending.Result : await pending.ConfigureAwait(false);
                 }
-                else
+                catch (Exception ex) when (ex is not OutOfMemoryException)
                 {
-                    try
-                    {
-                        reply = await pending.ConfigureAwait(false);
-                    }
-                    catch (Exception ex) when (ex is not OutOfMemoryException)
-                    {
-                        reply = ProxyReply.Literal(InternalError);
-                    }
+                    reply = ProxyReply.Literal(InternalError);
                 }
 
                 if (request is null || request.ShowsReply(reply.Span))
@@ -195,12 +198,26 @@ internal sealed class ProxySession : IProtocolSession
 
     public void Dispose()
     {
-        foreach ((ProxyRequest? request, _) in _pending)
+        foreach (PendingReply entry in _pending)
         {
-            request?.Dispose();
+            entry.Request?.Dispose();
         }
 
         _pending.Clear();
+    }
+
+    private PendingReply StartRetrieval(ProxyRequest request)
+    {
+        try
+        {
+            return MultiGetSplitter.TryStartSingleNode(_cluster, request, _affinity, out SingleNodeRead read, out ValueTask<ProxyReply> other)
+                ? new PendingReply(request, read)
+                : new PendingReply(request, other);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            return new PendingReply(request, new ValueTask<ProxyReply>(ProxyReply.Literal(InternalError)));
+        }
     }
 
     private ValueTask<ProxyReply> Dispatch(ProxyRequest request)
@@ -209,7 +226,6 @@ internal sealed class ProxySession : IProtocolSession
         {
             return request.Route switch
             {
-                RouteKind.Retrieval => MultiGetSplitter.ExecuteAsync(_cluster, request, _affinity),
                 RouteKind.ReplicatedWrite => ReplicatedWriteRoute.ExecuteAsync(_cluster, request, _affinity),
                 RouteKind.PrimaryDecides => PrimaryDecidesRoute.ExecuteAsync(_cluster, request, _affinity),
                 RouteKind.FailoverRead => FailoverReadRoute.ExecuteAsync(_cluster, request, _affinity),
@@ -292,7 +308,7 @@ internal sealed class ProxySession : IProtocolSession
 
         if (request.CloseAfterError)
         {
-            _pending.Add((null, new ValueTask<ProxyReply>(ProxyReply.Copy(request.ErrorReply))));
+            _pending.Add(new PendingReply(null, new ValueTask<ProxyReply>(ProxyReply.Copy(request.ErrorReply))));
             return ParsedStep.Close(request.LineLength);
         }
 
