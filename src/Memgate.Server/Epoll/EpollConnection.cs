@@ -34,7 +34,6 @@ internal sealed class EpollConnection : ILoopResident
     private int _closeRequested;
     private ValueTask<ProcessResult> _awaited;
     private bool _unprocessedInput;
-    private bool _closeAfterAwait;
     private bool _releaseAfterAwait;
 
     /// <summary>Handshake between the session's completion (any thread) and a close while it runs (loop thread).</summary>
@@ -210,7 +209,8 @@ internal sealed class EpollConnection : ILoopResident
     /// <summary>
     /// Input while the session still parses the buffer: appended behind it, never compacted. With no room left, or
     /// when the client hangs up, the connection leaves epoll until the session is done (a level-triggered hang-up
-    /// would otherwise be reported on every round).
+    /// would otherwise be reported on every round); a client that half-closes after its last request still gets
+    /// every reply, as from memcached.
     /// </summary>
     private void ReceiveWhileAwaiting()
     {
@@ -227,7 +227,8 @@ internal sealed class EpollConnection : ILoopResident
                 _unprocessedInput = true;
                 break;
             case < 0:
-                _closeAfterAwait = true;
+                // End of input (or a reset) while replies are still due: they are sent first. Back in epoll once the
+                // session is done, the next receive sees the end again and closes (after any input that came before it).
                 StopWatching();
                 break;
         }
@@ -303,7 +304,7 @@ internal sealed class EpollConnection : ILoopResident
             return;
         }
 
-        if (failed || _closeAfterAwait || Volatile.Read(ref _closeRequested) != 0)
+        if (failed || Volatile.Read(ref _closeRequested) != 0)
         {
             _loop.Close(this);
             return;

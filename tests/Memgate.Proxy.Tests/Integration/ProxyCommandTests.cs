@@ -290,4 +290,29 @@ public sealed class ProxyCommandTests
         Assert.Equal(expected.ToString(), replies.Text);
         Assert.Equal("VERSION ", (await client.LineAsync("version\r\n"))[..8]);
     }
+
+    [Theory]
+    [InlineData("epoll")]
+    [InlineData("sockets")]
+    public async Task A_client_that_half_closes_after_its_requests_gets_every_reply(string transport)
+    {
+        // `printf 'set …' | nc host port`: the request, then end of input while the replies are still due.
+        await using ProxyUnderTest cluster = await ProxyUnderTest.StartAsync(BackendKind.Memcached, s => s.Transport = transport);
+        using var socket = new System.Net.Sockets.Socket(System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Tcp);
+        await socket.ConnectAsync(System.Net.IPAddress.Loopback, cluster.Port);
+        await socket.SendAsync("set half 3 0 2\r\nhi\r\nget half\r\nincr nothere 1\r\nversion\r\n"u8.ToArray());
+        socket.Shutdown(System.Net.Sockets.SocketShutdown.Send);
+
+        var received = new System.IO.MemoryStream();
+        var buffer = new byte[4096];
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        int read;
+        while ((read = await socket.ReceiveAsync(buffer, System.Net.Sockets.SocketFlags.None, deadline.Token)) > 0)
+        {
+            received.Write(buffer, 0, read);
+        }
+
+        string replies = System.Text.Encoding.ASCII.GetString(received.ToArray());
+        Assert.StartsWith("STORED\r\nVALUE half 3 2\r\nhi\r\nEND\r\nNOT_FOUND\r\nVERSION ", replies, StringComparison.Ordinal);
+    }
 }
