@@ -13,7 +13,7 @@ namespace Memgate.Server;
 /// suspends boxes its state machine, and a receive suspends on almost every unpipelined request (~110 B each).
 /// RunAsync's own box is allocated once per connection and reused by every await.
 /// </remarks>
-internal sealed class ClientConnection
+internal sealed class ClientConnection : IIdleConnection
 {
     private readonly Socket _socket;
     private readonly IProtocolSession _session;
@@ -105,6 +105,12 @@ internal sealed class ClientConnection
         {
             Close();
         }
+    }
+
+    public void CloseIdle(ServerStatistics statistics)
+    {
+        Interlocked.Increment(ref statistics.IdleKicks);
+        Abort();
     }
 
     /// <summary>Closes the socket from outside (idle kick, shutdown); the loop notices and cleans up.</summary>

@@ -25,7 +25,7 @@ public sealed class ConnectionListener : IConnectionListener
     private readonly List<Task> _acceptLoops = [];
     private readonly ConcurrentDictionary<long, ClientConnection> _connections = new();
     private readonly CancellationTokenSource _stopping = new();
-    private Timer? _idleSweep;
+    private IdleSweep? _idleSweep;
     private long _nextId;
     private readonly ClientSlots _slots;
     private int _disposed;
@@ -94,11 +94,7 @@ public sealed class ConnectionListener : IConnectionListener
             _acceptLoops.Add(AcceptLoopAsync(socket));
         }
 
-        if (Options.IdleTimeoutSeconds > 0)
-        {
-            // memcached's idle check also runs about once a second; precision of a second is all idle_timeout promises.
-            _idleSweep = new Timer(static state => ((ConnectionListener)state!).KickIdleConnections(), this, 1000, 1000);
-        }
+        _idleSweep = IdleSweep.StartIfEnabled(Options, Statistics, () => _connections.Values);
     }
 
     private async Task AcceptLoopAsync(Socket listener)
@@ -227,20 +223,6 @@ public sealed class ConnectionListener : IConnectionListener
         if (Options.Verbosity > 1)
         {
             Console.Error.WriteLine($"<{connection.Context.Id} connection closed.");
-        }
-    }
-
-    private void KickIdleConnections()
-    {
-        long now = Environment.TickCount64;
-        long limit = Options.IdleTimeoutSeconds * 1000L;
-        foreach (var connection in _connections.Values)
-        {
-            if (connection.IdleMilliseconds(now) > limit)
-            {
-                Interlocked.Increment(ref Statistics.IdleKicks);
-                connection.Abort();
-            }
         }
     }
 

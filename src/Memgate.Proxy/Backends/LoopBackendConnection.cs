@@ -44,11 +44,11 @@ internal sealed class LoopBackendConnection : ILoopResident, ILoopRoundEnd, ILoo
     private LinkState _state;
     private long _connectDeadline;
     private int _generation;
-    private int _requests;
     private bool _roundEndScheduled;
     private bool _ticking;
     private bool _watchingWritable;
     private bool _disposed;
+    /// <summary>Requests queued or merged and not answered; written on the loop thread only, read by stats.</summary>
     private volatile int _inFlightCount;
 
     public LoopBackendConnection(LoopScheduler loop, ServerEndpoint endpoint, TimeSpan connectTimeout, TimeSpan requestTimeout, IBackendObserver? observer)
@@ -89,8 +89,7 @@ internal sealed class LoopBackendConnection : ILoopResident, ILoopRoundEnd, ILoo
             return pending.Task;
         }
 
-        _requests++;
-        _inFlightCount = _requests;
+        _inFlightCount++;
         if (_merger.TryJoin(_output, pending, request, kind))
         {
             return pending.Task;
@@ -383,8 +382,7 @@ internal sealed class LoopBackendConnection : ILoopResident, ILoopRoundEnd, ILoo
             _inputStart += length;
             if (head.Group is { } group)
             {
-                _requests -= group.Count;
-                _inFlightCount = _requests;
+                _inFlightCount -= group.Count;
                 bool matched = group.Complete(bytes);
                 _merger.Recycle(group);
                 if (!matched && generation == _generation)
@@ -395,8 +393,7 @@ internal sealed class LoopBackendConnection : ILoopResident, ILoopRoundEnd, ILoo
             }
             else
             {
-                _requests--;
-                _inFlightCount = _requests;
+                _inFlightCount--;
                 byte[] reply = ArrayPool<byte>.Shared.Rent(length);
                 bytes.CopyTo(reply);
                 head.Complete(new BackendReply(BackendStatus.Ok, reply, length));
@@ -456,7 +453,6 @@ internal sealed class LoopBackendConnection : ILoopResident, ILoopRoundEnd, ILoo
         _inputStart = _inputEnd = 0;
         PendingRequest[] failed = [.. _inflight];
         _inflight.Clear();
-        _requests = 0;
         _inFlightCount = 0;
         if (notify is not null && _observer is not null)
         {

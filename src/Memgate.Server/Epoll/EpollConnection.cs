@@ -9,14 +9,14 @@ namespace Memgate.Server.Epoll;
 /// client that does not read its replies gets TCP back-pressure instead of an ever-growing output buffer.
 /// </summary>
 /// <remarks>
-/// Everything except <see cref="RequestClose"/> and <see cref="IdleMilliseconds"/> runs on the loop thread.
+/// Everything except <see cref="CloseIdle"/> and <see cref="IdleMilliseconds"/> runs on the loop thread.
 /// Node sessions complete synchronously. A proxy session's ProcessAsync awaits its backends, whose connections
 /// live on the same loop: the connection then waits in <see cref="ConnectionState.Awaiting"/>, still in epoll, and
 /// the backend reply that completes the session resumes it inline on the loop thread (a completion on any other
 /// thread is posted to the loop). Input that arrives meanwhile is appended behind the bytes the session is parsing,
 /// never moving them, and processed once it finishes.
 /// </remarks>
-internal sealed class EpollConnection : ILoopResident
+internal sealed class EpollConnection : ILoopResident, IIdleConnection
 {
     private readonly EpollLoop _loop;
     private readonly Socket _socket;
@@ -88,20 +88,14 @@ internal sealed class EpollConnection : ILoopResident
     /// <summary>Milliseconds since the last received bytes; 0 while the session awaits (a backend may be slow).</summary>
     public long IdleMilliseconds(long now) => _state == ConnectionState.Awaiting ? 0 : now - Volatile.Read(ref _lastActivity);
 
-    /// <summary>
-    /// From any thread: has the loop close this connection, counting it in <paramref name="reason"/> first (so the
-    /// count is there before the client can see the close). False when already asked.
-    /// </summary>
-    public bool RequestClose(ref long reason)
+    /// <summary>From any thread: has the loop close this connection (idle kick), counted first; once only.</summary>
+    public void CloseIdle(ServerStatistics statistics)
     {
-        if (Interlocked.Exchange(ref _closeRequested, 1) != 0)
+        if (Interlocked.Exchange(ref _closeRequested, 1) == 0)
         {
-            return false;
+            Interlocked.Increment(ref statistics.IdleKicks);
+            _loop.Post(this, LoopCommandKind.Close);
         }
-
-        Interlocked.Increment(ref reason);
-        _loop.Post(this, LoopCommandKind.Close);
-        return true;
     }
 
     public void OnCloseRequested()

@@ -27,7 +27,7 @@ public sealed class EpollListener : IConnectionListener
     private readonly ConcurrentBag<Task> _draining = [];
     private readonly CancellationTokenSource _stopping = new();
     private EpollLoop[] _loops = [];
-    private Timer? _idleSweep;
+    private IdleSweep? _idleSweep;
     private long _nextId;
     private long _nextLoop;
     private readonly ClientSlots _slots;
@@ -111,11 +111,7 @@ public sealed class EpollListener : IConnectionListener
             loop.Start();
         }
 
-        if (Options.IdleTimeoutSeconds > 0)
-        {
-            // memcached's idle check also runs about once a second; precision of a second is all idle_timeout promises.
-            _idleSweep = new Timer(static state => ((EpollListener)state!).KickIdleConnections(), this, 1000, 1000);
-        }
+        _idleSweep = IdleSweep.StartIfEnabled(Options, Statistics, () => _connections.Values);
     }
 
     private void Bind()
@@ -231,19 +227,6 @@ public sealed class EpollListener : IConnectionListener
         if (Options.Verbosity > 1)
         {
             Console.Error.WriteLine($"<{connection.Context.Id} connection closed.");
-        }
-    }
-
-    private void KickIdleConnections()
-    {
-        long now = Environment.TickCount64;
-        long limit = Options.IdleTimeoutSeconds * 1000L;
-        foreach (var connection in _connections.Values)
-        {
-            if (connection.IdleMilliseconds(now) > limit)
-            {
-                _ = connection.RequestClose(ref Statistics.IdleKicks);
-            }
         }
     }
 
